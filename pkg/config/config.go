@@ -1,0 +1,173 @@
+// Package config reads the tracker's settings from TRACKER_* environment
+// variables, applies defaults and validates them. A Config is passed to
+// whoever needs it; nothing here is global.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting of the tracker.
+type Config struct {
+	Addr           string         // TRACKER_ADDR
+	DatabaseURL    string         // TRACKER_DATABASE_URL: sqlite:PATH or postgres://...
+	JWTSecret      []byte         // TRACKER_JWT_SECRET, at least 32 bytes
+	Demo           bool           // TRACKER_DEMO=1
+	TrustedProxies []netip.Prefix // TRACKER_TRUSTED_PROXIES, comma-separated CIDRs
+	CORSOrigins    []string       // TRACKER_CORS_ORIGINS, comma-separated origins
+	LogLevel       string         // TRACKER_LOG_LEVEL: debug, info, warn, error
+	BodyLimit      int64          // TRACKER_BODY_LIMIT bytes
+	AccessTTL      time.Duration  // TRACKER_ACCESS_TTL, at most 15m
+	RefreshTTL     time.Duration  // TRACKER_REFRESH_TTL
+	SecureCookies  bool           // TRACKER_SECURE_COOKIES: mark the refresh cookie Secure
+}
+
+// Defaults of design.md's table.
+const (
+	DefaultAddr        = "127.0.0.1:8080"
+	DefaultDatabaseURL = "sqlite:data/tracker.db"
+	MinSecretBytes     = 32
+)
+
+// Load reads the configuration through getenv (os.Getenv in production,
+// a map in tests) and applies defaults. It does not validate: call Validate
+// once the secret is settled.
+func Load(getenv func(string) string) (Config, error) {
+	c := Config{
+		Addr:        or(getenv("TRACKER_ADDR"), DefaultAddr),
+		DatabaseURL: or(getenv("TRACKER_DATABASE_URL"), DefaultDatabaseURL),
+		JWTSecret:   []byte(getenv("TRACKER_JWT_SECRET")),
+		Demo:        truthy(getenv("TRACKER_DEMO")),
+		LogLevel:    or(getenv("TRACKER_LOG_LEVEL"), "info"),
+		BodyLimit:   1 << 20,
+		AccessTTL:   15 * time.Minute,
+		RefreshTTL:  30 * 24 * time.Hour,
+	}
+	var errs []error
+	for _, s := range split(getenv("TRACKER_TRUSTED_PROXIES")) {
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			a, aerr := netip.ParseAddr(s)
+			if aerr != nil {
+				errs = append(errs, fmt.Errorf("TRACKER_TRUSTED_PROXIES: %q is not a CIDR", s))
+				continue
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		c.TrustedProxies = append(c.TrustedProxies, p.Masked())
+	}
+	c.CORSOrigins = split(getenv("TRACKER_CORS_ORIGINS"))
+	if v := getenv("TRACKER_BODY_LIMIT"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("TRACKER_BODY_LIMIT: %q is not a number of bytes", v))
+		}
+		c.BodyLimit = n
+	}
+	errs = append(errs, duration(getenv, "TRACKER_ACCESS_TTL", &c.AccessTTL), duration(getenv, "TRACKER_REFRESH_TTL", &c.RefreshTTL))
+	if v := getenv("TRACKER_SECURE_COOKIES"); v != "" {
+		c.SecureCookies = truthy(v)
+	}
+	return c, errors.Join(errs...)
+}
+
+// Validate checks every setting and the ones that depend on each other.
+func (c Config) Validate() error {
+	var errs []error
+	if len(c.JWTSecret) < MinSecretBytes {
+		errs = append(errs, fmt.Errorf("TRACKER_JWT_SECRET must be at least %d bytes (got %d); generate one with: openssl rand -base64 48", MinSecretBytes, len(c.JWTSecret)))
+	}
+	if _, _, err := ParseDatabaseURL(c.DatabaseURL); err != nil {
+		errs = append(errs, err)
+	}
+	if c.AccessTTL <= 0 || c.AccessTTL > 15*time.Minute {
+		errs = append(errs, errors.New("TRACKER_ACCESS_TTL must be between 1s and 15m"))
+	}
+	if c.RefreshTTL < c.AccessTTL {
+		errs = append(errs, errors.New("TRACKER_REFRESH_TTL must be longer than TRACKER_ACCESS_TTL"))
+	}
+	if c.BodyLimit < 1024 {
+		errs = append(errs, errors.New("TRACKER_BODY_LIMIT must be at least 1024 bytes"))
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("TRACKER_LOG_LEVEL must be debug, info, warn or error (got %q)", c.LogLevel))
+	}
+	return errors.Join(errs...)
+}
+
+// Database drivers.
+const (
+	DriverSQLite   = "sqlite"
+	DriverPostgres = "postgres"
+)
+
+// ParseDatabaseURL splits a TRACKER_DATABASE_URL into its driver and the
+// driver's own address (a file path for SQLite, the URL for PostgreSQL).
+func ParseDatabaseURL(u string) (driver, dsn string, err error) {
+	switch {
+	case strings.HasPrefix(u, "sqlite:"):
+		p := strings.TrimPrefix(strings.TrimPrefix(u, "sqlite:"), "//")
+		if p == "" {
+			return "", "", errors.New("TRACKER_DATABASE_URL: sqlite: needs a file path, e.g. sqlite:data/tracker.db")
+		}
+		return DriverSQLite, p, nil
+	case strings.HasPrefix(u, "postgres://"), strings.HasPrefix(u, "postgresql://"):
+		return DriverPostgres, u, nil
+	}
+	return "", "", fmt.Errorf("TRACKER_DATABASE_URL must start with sqlite: or postgres:// (got %q)", u)
+}
+
+// DataDir is the folder of the SQLite file, where demo mode keeps its
+// generated secret; "data" for PostgreSQL.
+func (c Config) DataDir() string {
+	if d, p, err := ParseDatabaseURL(c.DatabaseURL); err == nil && d == DriverSQLite {
+		return filepath.Dir(p)
+	}
+	return "data"
+}
+
+func or(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}
+
+func truthy(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "1", "true", "yes", "on":
+		return true
+	}
+	return false
+}
+
+func split(v string) []string {
+	var out []string
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func duration(getenv func(string) string, name string, dst *time.Duration) error {
+	v := getenv(name)
+	if v == "" {
+		return nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		return fmt.Errorf("%s: %q is not a duration like 15m", name, v)
+	}
+	*dst = d
+	return nil
+}
