@@ -5,6 +5,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -156,8 +157,8 @@ func (s *Store) Close() error {
 
 // PoolStats returns the connection pool statistics of the writer and
 // reader pools, for /metrics.
-func (s *Store) PoolStats() map[string]any {
-	out := map[string]any{}
+func (s *Store) PoolStats() map[string]sql.DBStats {
+	out := map[string]sql.DBStats{}
 	for name, db := range map[string]*gorm.DB{"writer": s.w, "reader": s.r} {
 		if sdb, err := db.DB(); err == nil {
 			out[name] = sdb.Stats()
