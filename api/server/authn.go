@@ -95,7 +95,7 @@ func (s *Server) issue(c echo.Context, u *tracker.User, family string, save func
 		return err
 	}
 	s.setRefreshCookie(c, plain, s.cfg.RefreshTTL)
-	return ok(c, TokenResponse{AccessToken: access, TokenType: "Bearer", ExpiresIn: int(time.Until(exp).Seconds() + 0.5),
+	return ok(c, TokenResponse{AccessToken: access, TokenType: "Bearer", ExpiresIn: int(exp.Sub(s.now()).Seconds() + 0.5),
 		RefreshToken: plain, User: u})
 }
 
@@ -158,7 +158,7 @@ func (s *Server) refresh(c echo.Context) error {
 		return err
 	}
 	s.setRefreshCookie(c, newPlain, s.cfg.RefreshTTL)
-	return ok(c, TokenResponse{AccessToken: access, TokenType: "Bearer", ExpiresIn: int(time.Until(exp).Seconds() + 0.5),
+	return ok(c, TokenResponse{AccessToken: access, TokenType: "Bearer", ExpiresIn: int(exp.Sub(s.now()).Seconds() + 0.5),
 		RefreshToken: newPlain, User: u})
 }
 

@@ -1,0 +1,86 @@
+// Command tracker runs the Intern Tracker: the HTTP server and its
+// operator subcommands. This file only wires parts together.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `Intern Tracker
+
+Usage:
+  tracker serve                      start the HTTP server (migrates first)
+  tracker migrate                    apply database migrations and exit
+  tracker seed --demo                seed demo data into an empty database
+  tracker user add --email E --name N --role R [--branch CODE] [--locale en|fr] --password-stdin
+                                     create an account, reading its password from standard input
+  tracker backup FILE                write a consistent copy of the SQLite database to FILE
+
+Configuration comes from TRACKER_* environment variables; see README.md.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(os.Stderr, "tracker: %v\n\n%s", err, usage)
+			os.Exit(2)
+		}
+		fmt.Fprintf(os.Stderr, "tracker: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// usageError is a mistake in the command line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// run dispatches a command line; tests call it directly.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		args = []string{"serve"}
+	}
+	env := &cmdEnv{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	switch args[0] {
+	case "serve":
+		return env.serve(ctx, args[1:])
+	case "migrate":
+		return env.migrate(ctx, args[1:])
+	case "seed":
+		return env.seed(ctx, args[1:])
+	case "user":
+		if len(args) < 2 || args[1] != "add" {
+			return usageError{"user: the only subcommand is 'user add'"}
+		}
+		return env.userAdd(ctx, args[2:])
+	case "backup":
+		return env.backup(ctx, args[1:])
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	return usageError{fmt.Sprintf("unknown command %q", args[0])}
+}
+
+// cmdEnv is what every subcommand reads and writes.
+type cmdEnv struct {
+	getenv         func(string) string
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func (e *cmdEnv) logger(level string) *slog.Logger {
+	var l slog.Level
+	_ = l.UnmarshalText([]byte(level))
+	return slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: l}))
+}

@@ -1,0 +1,63 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"github.com/intern-tracker/tracker/pkg/config"
+)
+
+// ErrBackupPostgres says that PostgreSQL is backed up with its own tools.
+var ErrBackupPostgres = errors.New("backup: the database is PostgreSQL; use pg_dump (see docs/operations.md)")
+
+// Backup writes a consistent copy of a live SQLite database to path with
+// VACUUM INTO (writers go on meanwhile) and checks the copy with
+// integrity_check. The file must not exist yet.
+func (s *Store) Backup(ctx context.Context, path string) error {
+	if s.driver != config.DriverSQLite {
+		return ErrBackupPostgres
+	}
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("backup: %s already exists", path)
+	}
+	if err := s.read(ctx).Exec("VACUUM INTO ?", path).Error; err != nil {
+		return fmt.Errorf("backup: vacuum into %s: %w", path, err)
+	}
+	if err := CheckSQLiteFile(ctx, path); err != nil {
+		os.Remove(path)
+		return err
+	}
+	return nil
+}
+
+// CheckSQLiteFile runs integrity_check and foreign_key_check on the SQLite
+// file at path.
+func CheckSQLiteFile(ctx context.Context, path string) error {
+	db, err := gorm.Open(sqlite.Open("file:"+path+"?mode=ro"), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		return fmt.Errorf("check %s: %w", path, err)
+	}
+	sdb, _ := db.DB()
+	defer sdb.Close()
+	var res []string
+	if err := db.WithContext(ctx).Raw("PRAGMA integrity_check").Scan(&res).Error; err != nil {
+		return fmt.Errorf("check %s: %w", path, err)
+	}
+	if len(res) != 1 || res[0] != "ok" {
+		return fmt.Errorf("check %s: integrity_check: %v", path, res)
+	}
+	var fk []map[string]any
+	if err := db.WithContext(ctx).Raw("PRAGMA foreign_key_check").Scan(&fk).Error; err != nil {
+		return fmt.Errorf("check %s: %w", path, err)
+	}
+	if len(fk) > 0 {
+		return fmt.Errorf("check %s: %d foreign key violations", path, len(fk))
+	}
+	return nil
+}

@@ -1,0 +1,104 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"github.com/intern-tracker/tracker/pkg/tracker"
+)
+
+// TaskFilter narrows a task list. Statuses matches any of them; Overdue
+// nil matches every task.
+type TaskFilter struct {
+	AssigneeID, ProjectID, StreamID, BranchID, TagID int64
+	Statuses                                         []tracker.Status
+	Priority                                         string
+	DueFrom, DueTo                                   tracker.Date
+	Overdue                                          *bool
+	Q                                                string
+	Page                                             Page
+}
+
+// Priorities and statuses sort in their natural order, not by their names.
+const (
+	priorityRank = "(CASE tasks.priority WHEN 'low' THEN 0 WHEN 'medium' THEN 1 WHEN 'high' THEN 2 ELSE 3 END)"
+	statusRank   = "(CASE tasks.status WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'blocked' THEN 2 WHEN 'in_review' THEN 3 ELSE 4 END)"
+)
+
+var taskSorts = map[string]string{
+	"due_date": "tasks.due_date", "priority": priorityRank, "title": "tasks.title", "status": statusRank,
+	"progress": "tasks.progress", "created_at": "tasks.created_at", "updated_at": "tasks.updated_at",
+}
+
+// Tasks lists the tasks actor may read, each with its tags and whether it
+// is overdue.
+func (s *Store) Tasks(ctx context.Context, actor *tracker.User, f TaskFilter) ([]tracker.Task, int64, error) {
+	db := s.read(ctx)
+	q := workOfReader(db.Model(&tracker.Task{}), actor, "tasks")
+	q = whereIDs(q, "tasks", idEq{"assignee_id", f.AssigneeID}, idEq{"project_id", f.ProjectID},
+		idEq{"stream_id", f.StreamID}, idEq{"branch_id", f.BranchID})
+	if f.TagID != 0 {
+		q = taskTags.hasTag(q, "tasks", f.TagID)
+	}
+	if len(f.Statuses) > 0 {
+		st := make([]string, len(f.Statuses))
+		for i, v := range f.Statuses {
+			st[i] = string(v)
+		}
+		q = q.Where("tasks.status IN ?", st)
+	}
+	if f.Priority != "" {
+		q = q.Where("tasks.priority = ?", f.Priority)
+	}
+	if !f.DueFrom.IsZero() {
+		q = q.Where("tasks.due_date >= ?", f.DueFrom)
+	}
+	if !f.DueTo.IsZero() {
+		q = q.Where("tasks.due_date <= ?", f.DueTo)
+	}
+	if f.Overdue != nil {
+		q = whereOverdue(q, *f.Overdue, s.Today())
+	}
+	if f.Q != "" {
+		q = searchText(q, "tasks", f.Q)
+	}
+	var out []tracker.Task
+	total, err := list(ctx, q, f.Page, "due_date", taskSorts, "tasks", &out)
+	if err == nil {
+		err = s.fillTasks(db, out)
+	}
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: tasks: %w", err)
+	}
+	return out, total, nil
+}
+
+// whereOverdue narrows q to the tasks that are (or are not) overdue on
+// today, by the rule of tracker.Task.IsOverdue.
+func whereOverdue(q *gorm.DB, overdue bool, today tracker.Date) *gorm.DB {
+	if overdue {
+		return q.Where("tasks.status <> ? AND tasks.due_date IS NOT NULL AND tasks.due_date < ?", string(tracker.StatusDone), today)
+	}
+	return q.Where("(tasks.status = ? OR tasks.due_date IS NULL OR tasks.due_date >= ?)", string(tracker.StatusDone), today)
+}
+
+// fillTasks sets the derived fields of a page of tasks: their tags, in one
+// query, and whether each is overdue.
+func (s *Store) fillTasks(db *gorm.DB, tasks []tracker.Task) error {
+	ids := make([]int64, len(tasks))
+	for i, t := range tasks {
+		ids[i] = t.ID
+	}
+	tags, err := taskTags.of(db, ids)
+	if err != nil {
+		return err
+	}
+	today := s.Today()
+	for i := range tasks {
+		tasks[i].TagIDs = tags[tasks[i].ID]
+		tasks[i].Overdue = tasks[i].IsOverdue(today)
+	}
+	return nil
+}

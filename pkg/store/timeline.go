@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"gorm.io/gorm"
+
+	"github.com/intern-tracker/tracker/pkg/tracker"
+)
+
+// Timeline is what the six-month Gantt of a placement shows: the placement
+// with its derived fields, its milestones and the intern's tasks in the
+// placement's branch.
+type Timeline struct {
+	Placement  tracker.Placement   `json:"placement"`
+	Milestones []tracker.Milestone `json:"milestones"`
+	Tasks      []TimelineTask      `json:"tasks"`
+}
+
+// TimelineTask is one bar of the Gantt.
+type TimelineTask struct {
+	ID        int64          `json:"id"`
+	ProjectID int64          `json:"project_id"`
+	StreamID  int64          `json:"stream_id"`
+	Title     string         `json:"title"`
+	Status    tracker.Status `json:"status"`
+	StartDate tracker.Date   `json:"start_date"`
+	DueDate   tracker.Date   `json:"due_date"`
+	Progress  int            `json:"progress"`
+	Overdue   bool           `json:"overdue" gorm:"-"`
+}
+
+// Timeline returns the Gantt of a placement actor may read.
+func (s *Store) Timeline(ctx context.Context, actor *tracker.User, placementID int64) (*Timeline, error) {
+	db := s.read(ctx)
+	today := s.Today()
+	t := Timeline{Milestones: []tracker.Milestone{}, Tasks: []TimelineTask{}}
+	if err := loadPlacement(db, actor, placementID, &t.Placement); err != nil {
+		return nil, err
+	}
+	err := derivePlacements(db, today, []*tracker.Placement{&t.Placement})
+	if err == nil {
+		err = db.Where("placement_id = ?", placementID).Order("due_date, id").Find(&t.Milestones).Error
+	}
+	if err == nil {
+		err = db.Table("tasks").
+			Select("id, project_id, stream_id, title, status, start_date, due_date, progress").
+			Where("assignee_id = ? AND branch_id = ?", t.Placement.InternID, t.Placement.BranchID).
+			Order("CASE WHEN start_date IS NULL THEN 1 ELSE 0 END, start_date, " +
+				"CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, due_date, id").
+			Find(&t.Tasks).Error
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: timeline: %w", err)
+	}
+	for i := range t.Tasks {
+		task := tracker.Task{Status: t.Tasks[i].Status, DueDate: t.Tasks[i].DueDate}
+		t.Tasks[i].Overdue = task.IsOverdue(today)
+	}
+	return &t, nil
+}
+
+// placementWorkGroup is a group of an intern's tasks in one branch that
+// weigh and count alike: same status, progress and estimate.
+type placementWorkGroup struct {
+	AssigneeID    int64
+	BranchID      int64
+	Status        tracker.Status
+	Progress      int
+	EstimateHours *float64
+	N             int64
+	Overdue       int64
+}
+
+// placementWork is what health needs about an intern's work in a branch.
+type placementWork struct {
+	items            []tracker.WorkItem
+	overdue, blocked int
+}
+
+type internBranch struct{ intern, branch int64 }
+
+// lastLogRow is the date an intern last logged progress.
+type lastLogRow struct {
+	AuthorID int64
+	LastAt   tracker.Date
+}
+
+// derivePlacements fills the derived fields of ps as of today: state,
+// month, elapsed, progress and health. It asks two grouped queries for the
+// whole slice, whatever its length.
+func derivePlacements(db *gorm.DB, today tracker.Date, ps []*tracker.Placement) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	interns := make([]int64, 0, len(ps))
+	seen := map[int64]bool{}
+	for _, p := range ps {
+		if !seen[p.InternID] {
+			seen[p.InternID] = true
+			interns = append(interns, p.InternID)
+		}
+	}
+	work, err := placementWorkOf(db, today, interns)
+	if err != nil {
+		return err
+	}
+	var logs []lastLogRow
+	err = db.Table("progress_logs").Select("author_id, MAX(created_at) AS last_at").
+		Where("author_id IN ?", interns).Group("author_id").Find(&logs).Error
+	if err != nil {
+		return fmt.Errorf("last progress logs: %w", err)
+	}
+	last := map[int64]tracker.Date{}
+	for _, l := range logs {
+		last[l.AuthorID] = l.LastAt
+	}
+	for _, p := range ps {
+		fillPlacement(p, today, work[internBranch{p.InternID, p.BranchID}], last[p.InternID])
+	}
+	return nil
+}
+
+// placementWorkOf groups the tasks of interns by assignee and branch.
+// Tasks alike in status, progress and estimate come back as one row with
+// their count, so the row count stays small whatever the history.
+func placementWorkOf(db *gorm.DB, today tracker.Date, interns []int64) (map[internBranch]*placementWork, error) {
+	var groups []placementWorkGroup
+	err := db.Table("tasks").
+		Select("assignee_id, branch_id, status, progress, estimate_hours, COUNT(*) AS n, "+
+			"SUM(CASE WHEN status <> ? AND due_date < ? THEN 1 ELSE 0 END) AS overdue", string(tracker.StatusDone), today).
+		Where("assignee_id IN ?", interns).
+		Group("assignee_id, branch_id, status, progress, estimate_hours").
+		Find(&groups).Error
+	if err != nil {
+		return nil, fmt.Errorf("placement work: %w", err)
+	}
+	out := map[internBranch]*placementWork{}
+	for _, g := range groups {
+		k := internBranch{g.AssigneeID, g.BranchID}
+		w := out[k]
+		if w == nil {
+			w = &placementWork{}
+			out[k] = w
+		}
+		// WeightedProgress weighs a task by its estimate, or 1 without one;
+		// n alike tasks weigh as one task n times as heavy.
+		weight := float64(g.N)
+		if g.EstimateHours != nil && *g.EstimateHours > 0 {
+			weight = *g.EstimateHours * float64(g.N)
+		}
+		w.items = append(w.items, tracker.WorkItem{Progress: g.Progress, EstimateHours: &weight, Done: g.Status == tracker.StatusDone})
+		w.overdue += int(g.Overdue)
+		if g.Status == tracker.StatusBlocked {
+			w.blocked += int(g.N)
+		}
+	}
+	return out, nil
+}
+
+// fillPlacement sets p's derived fields from its work and the date the
+// intern last logged progress (zero when never).
+func fillPlacement(p *tracker.Placement, today tracker.Date, w *placementWork, lastLog tracker.Date) {
+	if w == nil {
+		w = &placementWork{}
+	}
+	p.State = p.StateOn(today)
+	p.Month = p.MonthOn(today)
+	p.ElapsedPct = int(math.Round(p.ElapsedOn(today) * 100))
+	p.ProgressPct = tracker.WeightedProgress(w.items)
+	// Silence counts from the start of the placement, or from the last log
+	// made since.
+	since := p.StartDate
+	if lastLog.After(since) {
+		since = lastLog
+	}
+	p.Health = tracker.PlacementHealth(tracker.HealthInput{
+		State: p.State, ElapsedPct: p.ElapsedPct, ProgressPct: p.ProgressPct,
+		Overdue: w.overdue, Blocked: w.blocked,
+		DaysIn: p.StartDate.DaysUntil(today), DaysSinceLog: since.DaysUntil(today),
+	})
+}
