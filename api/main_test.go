@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -47,7 +48,8 @@ func TestUserAddThenLogin(t *testing.T) {
 			}
 			ctx, cancel := context.WithCancel(context.Background())
 			done := make(chan error, 1)
-			go func() { done <- run(ctx, []string{"serve"}, envOf(env), nil, &bytes.Buffer{}, &bytes.Buffer{}) }()
+			logs := &syncBuffer{}
+			go func() { done <- run(ctx, []string{"serve"}, envOf(env), nil, logs, logs) }()
 			defer func() {
 				cancel()
 				if err := <-done; err != nil {
@@ -76,6 +78,18 @@ func TestUserAddThenLogin(t *testing.T) {
 			}
 		})
 	}
+}
+
+// syncBuffer is a buffer the server's goroutines may share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
 }
 
 func waitReady(t *testing.T, base string) {

@@ -105,3 +105,177 @@ func bdSetup(e *apiEnv) bdScene {
 	w.task(strategy, "", ptr(-3), nil)
 	return s
 }
+
+// bdFigures are the derived fields of a placement.
+type bdFigures struct {
+	State    tracker.PlacementState
+	Month    int
+	Elapsed  int
+	Progress int
+	Health   tracker.Health
+}
+
+func figures(p tracker.Placement) bdFigures {
+	return bdFigures{p.State, p.Month, p.ElapsedPct, p.ProgressPct, p.Health}
+}
+
+func TestPlacementFigures(t *testing.T) {
+	eachAPI(t, func(t *testing.T, e *apiEnv) {
+		s := bdSetup(e)
+		check := func(t *testing.T, want map[int64]bdFigures) {
+			var l struct{ Items []tracker.Placement }
+			e.as(uLeader).get("/api/v1/placements?per_page=100").want(200).decode(&l)
+			if len(l.Items) != len(want) {
+				t.Fatalf("list has %d placements, want %d", len(l.Items), len(want))
+			}
+			for _, p := range l.Items {
+				var one tracker.Placement
+				e.as(uAdmin).get(plPath(p)).want(200).decode(&one)
+				if got := figures(p); got != want[p.ID] || figures(one) != got {
+					t.Errorf("placement %d: list %+v, get %+v, want %+v", p.ID, got, figures(one), want[p.ID])
+				}
+			}
+		}
+		t.Run("Today", func(t *testing.T) {
+			check(t, map[int64]bdFigures{
+				// (30h done + 1 task at 40%) / 41 weight = 74%, ahead of the
+				// calendar, but one task overdue and one blocked.
+				s.cpp.ID: {tracker.PlacementActive, 4, 50, 74, tracker.HealthAtRisk},
+				// No work at half-time: 50 points behind.
+				s.cpp2.ID: {tracker.PlacementActive, 4, 50, 0, tracker.HealthOffTrack},
+				// 150 of 171 days past, 90% done, logged today.
+				s.mc.ID: {tracker.PlacementActive, 5, 88, 90, tracker.HealthOnTrack},
+			})
+		})
+		t.Run("TwentyThreeDaysLater", func(t *testing.T) {
+			e.DB.Clock.Advance(23 * 24 * time.Hour)
+			e.tokens = map[string]string{} // the access tokens expired meanwhile
+			check(t, map[int64]bdFigures{
+				// Still ahead of the calendar, but 23 days without a log.
+				// 8 April: the fourth month since 14 December runs to 13 April.
+				s.cpp.ID:  {tracker.PlacementActive, 4, 63, 74, tracker.HealthOffTrack},
+				s.cpp2.ID: {tracker.PlacementActive, 4, 63, 0, tracker.HealthOffTrack},
+				// Ended 3 days ago, 90% done, its task now overdue: at risk.
+				// Silence no longer counts, or 23 days would be off track.
+				s.mc.ID: {tracker.PlacementEnded, 6, 100, 90, tracker.HealthAtRisk},
+			})
+		})
+	})
+}
+
+func TestTimeline(t *testing.T) {
+	eachAPI(t, func(t *testing.T, e *apiEnv) {
+		s := bdSetup(e)
+		var tl store.Timeline
+		e.as(uInternCPP).get(plPath(s.cpp) + "/timeline").want(200).decode(&tl)
+		if tl.Placement.ID != s.cpp.ID || tl.Placement.ProgressPct != 74 || len(tl.Milestones) != 3 {
+			t.Fatalf("timeline placement %+v with %d milestones", tl.Placement, len(tl.Milestones))
+		}
+		// Dated tasks first, by due date; then the undated.
+		want := []struct {
+			id      int64
+			status  tracker.Status
+			overdue bool
+		}{{s.late.ID, tracker.StatusTodo, true}, {s.blocked.ID, tracker.StatusBlocked, false}, {s.done.ID, tracker.StatusDone, false}}
+		if len(tl.Tasks) != len(want) {
+			t.Fatalf("timeline tasks = %+v", tl.Tasks)
+		}
+		for i, w := range want {
+			if got := tl.Tasks[i]; got.ID != w.id || got.Status != w.status || got.Overdue != w.overdue {
+				t.Errorf("task %d = %+v, want id %d %s overdue %v", i, got, w.id, w.status, w.overdue)
+			}
+		}
+		var empty store.Timeline
+		e.as(uSupCPP2).get(plPath(s.cpp2) + "/timeline").want(200).decode(&empty)
+		if len(empty.Tasks) != 0 || empty.Placement.ProgressPct != 0 {
+			t.Fatalf("timeline without work = %+v", empty)
+		}
+	})
+}
+
+func TestBoard(t *testing.T) {
+	eachAPI(t, func(t *testing.T, e *apiEnv) {
+		s := bdSetup(e)
+		// The last change is about the MC intern: only those who read MC
+		// placements see it in the recent activity.
+		ms := plMilestones(e, s.mc)
+		e.as(uSupMC).patch(plPath(s.mc)+"/milestones/"+itoa(ms[2].ID), 1, map[string]any{"done": true}).want(200)
+		cell := func(stream, branch, todo, inProgress, blocked, done, overdue, total int64) store.BoardCell {
+			return store.BoardCell{StreamID: stream, BranchID: branch, Todo: todo, InProgress: inProgress, Blocked: blocked,
+				Done: done, Overdue: overdue, Total: total}
+		}
+		ioCPP := cell(streamIO, branchCPP, 1, 0, 1, 1, 1, 3)
+		partnersMC := cell(streamPartners, branchMC, 0, 1, 0, 0, 0, 1)
+		strategyCPP, strategyMC := cell(streamStrategy, branchCPP, 0, 0, 0, 0, 0, 0), cell(streamStrategy, branchMC, 1, 0, 0, 0, 1, 1)
+		all := []store.BoardCell{ioCPP, cell(streamIO, branchMC, 0, 0, 0, 0, 0, 0), cell(streamPartners, branchCPP, 0, 0, 0, 0, 0, 0),
+			partnersMC, strategyCPP, strategyMC}
+		for _, tc := range []struct {
+			name, who, query string
+			cells            []store.BoardCell
+			active, soon     []tracker.Placement
+			seesMCMilestone  bool // the last change, on an MC milestone
+		}{
+			{"OKAdmin", uAdmin, "", all, []tracker.Placement{s.mc, s.cpp, s.cpp2}, []tracker.Placement{s.mc}, true},
+			{"OKLeadership", uLeader, "", all, []tracker.Placement{s.mc, s.cpp, s.cpp2}, []tracker.Placement{s.mc}, true},
+			{"OKSupervisorCPP", uSupCPP, "", all, []tracker.Placement{s.cpp, s.cpp2}, nil, false},
+			{"OKSupervisorMC", uSupMC, "", all, []tracker.Placement{s.mc}, []tracker.Placement{s.mc}, true},
+			{"OKBranch", uLeader, "?branch_id=1", []store.BoardCell{ioCPP, all[2], strategyCPP}, []tracker.Placement{s.cpp, s.cpp2}, nil, false},
+			{"OKStream", uLeader, "?stream_id=3", []store.BoardCell{strategyCPP, strategyMC}, []tracker.Placement{s.mc, s.cpp, s.cpp2}, []tracker.Placement{s.mc}, true},
+			{"OKBranchAndStream", uAdmin, "?branch_id=2&stream_id=3", []store.BoardCell{strategyMC}, []tracker.Placement{s.mc}, []tracker.Placement{s.mc}, true},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				var b store.Board
+				e.as(tc.who).get("/api/v1/board" + tc.query).want(200).decode(&b)
+				bdCheck(t, b, tc.cells, tc.active, tc.soon, tc.seesMCMilestone, ms[2].ID)
+			})
+		}
+		board := func(name, who, query string, status int, code, field string) plCase {
+			return plCase{name: name, who: who, method: http.MethodGet, path: "/api/v1/board" + query, status: status, code: code, field: field}
+		}
+		runCases(t, e, []plCase{
+			board("ErrIntern", uInternCPP, "", 403, "forbidden", ""),
+			board("ErrAnonymous", "", "", 401, "unauthenticated", ""),
+			board("ErrNoSuchBranch", uAdmin, "?branch_id=99", 422, "validation_failed", "branch_id"),
+			board("ErrNoSuchStream", uAdmin, "?stream_id=9", 422, "validation_failed", "stream_id"),
+			board("ErrBadStream", uAdmin, "?stream_id=io", 400, "bad_request", "stream_id"),
+		})
+	})
+}
+
+// bdCheck compares a board with what it must show.
+func bdCheck(t *testing.T, b store.Board, cells []store.BoardCell, active, soon []tracker.Placement, seesMC bool, milestone int64) {
+	t.Helper()
+	if len(b.Cells) != len(cells) {
+		t.Fatalf("cells = %+v, want %+v", b.Cells, cells)
+	}
+	for i := range cells {
+		if b.Cells[i] != cells[i] {
+			t.Errorf("cell %d = %+v, want %+v", i, b.Cells[i], cells[i])
+		}
+	}
+	samePlacements := func(what string, got, want []tracker.Placement) {
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d placements, want %d", what, len(got), len(want))
+		}
+		for i := range want {
+			if got[i].ID != want[i].ID || got[i].Health == "" {
+				t.Errorf("%s[%d] = placement %d (health %q), want %d", what, i, got[i].ID, got[i].Health, want[i].ID)
+			}
+		}
+	}
+	samePlacements("active_placements", b.ActivePlacements, active)
+	samePlacements("ending_soon", b.EndingSoon, soon)
+	if n := len(b.RecentActivity); n == 0 || n > store.BoardRecentActivity {
+		t.Fatalf("recent_activity has %d rows", n)
+	}
+	saw := false
+	for i, a := range b.RecentActivity {
+		if i > 0 && (a.ID >= b.RecentActivity[i-1].ID || a.CreatedAt.After(b.RecentActivity[i-1].CreatedAt)) {
+			t.Fatalf("recent_activity not newest first at %d: %+v", i, b.RecentActivity)
+		}
+		saw = saw || (a.EntityType == tracker.EntityMilestone && a.EntityID == milestone)
+	}
+	if saw != seesMC {
+		t.Fatalf("recent_activity shows the MC milestone change: %v, want %v", saw, seesMC)
+	}
+}

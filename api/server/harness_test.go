@@ -222,8 +222,8 @@ func checkContract(t *testing.T, req *http.Request, body []byte, r *resp) {
 	in := &openapi3filter.ResponseValidationInput{
 		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: vreq, PathParams: params, Route: route,
 			Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc}},
-		Status: r.Code,
-		Header: r.Header,
+		Status:  r.Code,
+		Header:  r.Header,
 		Options: &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
 	}
 	in.SetBodyBytes(r.Body)
@@ -315,4 +315,3 @@ func (r *resp) etag() int64 {
 func (e *apiEnv) day(n int) string {
 	return tracker.DateOf(e.DB.Clock.Now()).AddDays(n).String()
 }
-

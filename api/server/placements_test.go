@@ -116,6 +116,14 @@ func TestPlacementsCreate(t *testing.T) {
 			post("ErrIntern", uInternCPP2, plBody(e, uInternCPP2, uSupCPP, today), 403, "forbidden", ""),
 			post("ErrAnonymous", "", plBody(e, uInternCPP2, uSupCPP, today), 401, "unauthenticated", ""),
 		})
+	})
+}
+
+func TestPlacementsCreateDefaults(t *testing.T) {
+	eachAPI(t, func(t *testing.T, e *apiEnv) {
+		const path = "/api/v1/placements"
+		today := e.day(0)
+		plCreate(e, uAdmin, plBody(e, uInternCPP, uSupCPP, today, "focus", "EU cooperation"))
 		t.Run("Defaults", func(t *testing.T) {
 			var l struct{ Items []tracker.Placement }
 			e.as(uAdmin).get(path + "?intern_id=" + itoa(e.id(uInternCPP))).want(200).decode(&l)
@@ -256,6 +264,11 @@ func TestPlacementsList(t *testing.T) {
 				}
 			})
 		}
+	})
+}
+
+func TestPlacementsListInvalid(t *testing.T) {
+	eachAPI(t, func(t *testing.T, e *apiEnv) {
 		q := func(name, who, query string, status int, field string) plCase {
 			code := "validation_failed"
 			if status == 400 {

@@ -9,7 +9,7 @@ import (
 )
 
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }
-func ptr[T any](v T) *T    { return &v }
+func ptr[T any](v T) *T   { return &v }
 
 type userList struct {
 	Items []tracker.User `json:"items"`

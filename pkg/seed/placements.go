@@ -28,7 +28,7 @@ var stays = []stay{
 	{"int_cpp5", "sup_cpp1", endedAgo, 0, 21, "EU–NATO cooperation; inventory of the partnership tools"},
 	{"int_cpp1", "sup_cpp1", startedAgo, 4, 12, "EU and UN cooperation: options papers and staff-talk preparation; Mediterranean Dialogue plan"},
 	{"int_mc1", "sup_mc1", startedAgo, 4, 6, "Ukraine tailored support; Cooperative Security concept review"},
-	{"int_cpp2", "sup_cpp2", startedAgo, 4, 3, "UN peacekeeping and African Union capacity-building support"},
+	{"int_cpp2", "sup_cpp2", startedAgo, 5, 12, "UN peacekeeping and African Union capacity-building support"},
 	{"int_mc2", "sup_mc2", startedAgo, 3, 15, "Georgia interoperability programme; partner needs survey 2026"},
 	{"int_cpp3", "sup_cpp1", startedAgo, 2, 9, "Mediterranean Dialogue programme; partnership tools study"},
 	{"int_mc3", "sup_mc1", startedAgo, 2, 2, "Cooperative Security concept review; OSCE and Russia briefs"},

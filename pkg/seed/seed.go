@@ -50,7 +50,7 @@ var people = []person{
 	{"sup_mc1", "Maj. Tomasz Nowak", "t.nowak@demo.tracker", tracker.RoleSupervisor, "MC", "supervisor, MC"},
 	{"sup_mc2", "Lt Col. Ana Ferreira", "a.ferreira@demo.tracker", tracker.RoleSupervisor, "MC", "supervisor, MC"},
 	{"int_cpp1", "Emma Laurent", "e.laurent@demo.tracker", tracker.RoleIntern, "CPP", "intern, CPP, month 5"},
-	{"int_cpp2", "Jonas Becker", "j.becker@demo.tracker", tracker.RoleIntern, "CPP", "intern, CPP, month 5"},
+	{"int_cpp2", "Jonas Becker", "j.becker@demo.tracker", tracker.RoleIntern, "CPP", "intern, CPP, month 6, ends soon"},
 	{"int_cpp3", "Chiara Romano", "c.romano@demo.tracker", tracker.RoleIntern, "CPP", "intern, CPP, month 3"},
 	{"int_cpp4", "Lucas Martin", "l.martin@demo.tracker", tracker.RoleIntern, "CPP", "intern, CPP, month 1"},
 	{"int_cpp5", "Ingrid Solberg", "i.solberg@demo.tracker", tracker.RoleIntern, "CPP", "intern, CPP, placement ended"},

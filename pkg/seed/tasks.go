@@ -72,8 +72,25 @@ type work struct {
 	tasks  []task
 }
 
-// hoursLogged is the time the interns book on their logs, in turn.
+// hoursLogged is the time the interns book on logs of tasks without an
+// estimate, in turn.
 var hoursLogged = []float64{2, 3.5, 1.5, 4, 2.5, 3, 1, 5, 2}
+
+// spentFactor varies the hours booked on a task with an estimate around
+// the share of the estimate that the log's progress stands for.
+var spentFactor = []float64{0.8, 1.2, 1, 0.9, 1.3, 1.1, 0.7}
+
+// hours returns the hours booked by the log step k of a task (seed varies
+// them): for a task with an estimate, the share of it that the progress
+// gained since the last log stands for, give or take, in half hours
+// between half an hour and a working day.
+func hours(est float64, gained, seed, k int) float64 {
+	if est <= 0 {
+		return hoursLogged[(seed+k)%len(hoursLogged)]
+	}
+	h := est * float64(gained) / 100 * spentFactor[(seed+k)%len(spentFactor)]
+	return min(8, max(0.5, float64(int(h*2+0.5))/2))
+}
 
 // percents returns the progress each log step of steps reports: explicit
 // ones as given, notes spread evenly towards 100 when the task goes to
@@ -188,14 +205,15 @@ func (d *demo) planTask(seed int, who string, t task) error {
 		id = created.ID
 		return nil
 	})
-	pcts := percents(t.steps)
+	pcts, last := percents(t.steps), 0
 	for k, s := range t.steps {
 		if who == "" && s.kind != stepRemark {
 			return fmt.Errorf("step %d: only remarks on a task nobody has", k)
 		}
 		a := actors{intern: d.users[who], sup: d.users[sup]}
-		hours := hoursLogged[(seed+k)%len(hoursLogged)]
-		for j, do := range d.stepWrites(s, a, &id, pcts[k], hours) {
+		h := hours(t.est, pcts[k]-last, seed, k)
+		last = max(last, pcts[k])
+		for j, do := range d.stepWrites(s, a, &id, pcts[k], h) {
 			d.add(ts[k+1].Add(time.Duration(j)*time.Minute), fmt.Sprintf("step %d of %q", k, t.title), do)
 		}
 	}

@@ -26,7 +26,16 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("backup: %s already exists", path)
 	}
-	if err := s.read(ctx).Exec("VACUUM INTO ?", path).Error; err != nil {
+	// The readers are query_only and the writer must stay free for writes:
+	// VACUUM INTO runs on a connection of its own, inside one read
+	// transaction, so writers go on meanwhile.
+	src, err := gorm.Open(sqlite.Open("file:"+s.path+"?_busy_timeout=10000"), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		return fmt.Errorf("backup: open %s: %w", s.path, err)
+	}
+	sdb, _ := src.DB()
+	defer sdb.Close()
+	if err := src.WithContext(ctx).Exec("VACUUM INTO ?", path).Error; err != nil {
 		return fmt.Errorf("backup: vacuum into %s: %w", path, err)
 	}
 	if err := CheckSQLiteFile(ctx, path); err != nil {

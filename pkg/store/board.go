@@ -76,9 +76,10 @@ func (s *Store) Board(ctx context.Context, actor *tracker.User, f BoardFilter) (
 			b.EndingSoon = append(b.EndingSoon, p)
 		}
 	}
-	q := boardActivityScope(db.Order("created_at DESC, id DESC").Limit(BoardRecentActivity), actor)
+	q := visibleActivity(db.Model(&tracker.Activity{}), actor).
+		Order("activities.created_at DESC, activities.id DESC").Limit(BoardRecentActivity)
 	if f.BranchID != 0 {
-		q = q.Where("branch_id = ?", f.BranchID)
+		q = q.Where("activities.branch_id = ?", f.BranchID)
 	}
 	if err := q.Find(&b.RecentActivity).Error; err != nil {
 		return nil, fmt.Errorf("store: board activity: %w", err)
@@ -166,20 +167,4 @@ func boardPlacements(db *gorm.DB, actor *tracker.User, today tracker.Date, f Boa
 		return nil, err
 	}
 	return out, nil
-}
-
-// boardActivityScope narrows q over the activity trail to the rows actor
-// may read: admins and leadership read all; a supervisor reads all work
-// and reference rows, and the people rows (user, placement, milestone) of
-// their branch or about themselves. Interns have no board; should one get
-// here, they read only rows about themselves.
-func boardActivityScope(q *gorm.DB, actor *tracker.User) *gorm.DB {
-	people := []string{tracker.EntityUser, tracker.EntityPlacement, tracker.EntityMilestone}
-	switch actor.Role {
-	case tracker.RoleAdmin, tracker.RoleLeadership:
-		return q
-	case tracker.RoleSupervisor:
-		return q.Where("entity_type NOT IN ? OR branch_id = ? OR subject_id = ?", people, branchOf(actor), actor.ID)
-	}
-	return q.Where("subject_id = ?", actor.ID)
 }

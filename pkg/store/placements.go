@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -59,9 +60,8 @@ func (s *Store) CreatePlacement(ctx context.Context, actor *tracker.User, in New
 	if in.BranchID != 0 && !actor.CanManagePlacements(in.BranchID) {
 		return nil, tracker.Forbidden("you may place interns only in your own branch")
 	}
-	now := s.Now()
 	p := tracker.Placement{InternID: in.InternID, BranchID: in.BranchID, SupervisorID: in.SupervisorID,
-		StartDate: in.StartDate, EndDate: in.EndDate, Focus: strings.TrimSpace(in.Focus), Version: 1, CreatedAt: now, UpdatedAt: now}
+		StartDate: in.StartDate, EndDate: in.EndDate, Focus: strings.TrimSpace(in.Focus), Version: 1}
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		if err := checkNewPlacement(tx, actor, &p); err != nil {
 			return err
@@ -75,7 +75,7 @@ func (s *Store) CreatePlacement(ctx context.Context, actor *tracker.User, in New
 		if err := tx.Create(&p).Error; err != nil {
 			return err
 		}
-		err := record(tx, now, actor, tracker.ActionCreate, tracker.EntityPlacement, p.ID, &p.BranchID, &p.InternID, created(map[string]any{
+		err := record(tx, s.Now(), actor, tracker.ActionCreate, tracker.EntityPlacement, p.ID, &p.BranchID, &p.InternID, created(map[string]any{
 			"intern_id": p.InternID, "branch_id": p.BranchID, "supervisor_id": p.SupervisorID,
 			"start_date": p.StartDate.String(), "end_date": p.EndDate.String(), "focus": nullStr(p.Focus)}))
 		if err != nil {
@@ -217,7 +217,7 @@ func (s *Store) UpdatePlacement(ctx context.Context, actor *tracker.User, id, ve
 			return err
 		}
 		if !d.empty() {
-			p.UpdatedAt = s.Now()
+			p.UpdatedAt = s.Now().Truncate(time.Microsecond)
 		}
 		if startMoved || endMoved {
 			if err := s.redateMilestones(tx, actor, &p); err != nil {
@@ -236,7 +236,7 @@ func (s *Store) UpdatePlacement(ctx context.Context, actor *tracker.User, id, ve
 // columns to write.
 func placementDiff(tx *gorm.DB, actor *tracker.User, p *tracker.Placement, in PlacementPatch) (diff, error) {
 	probs := tracker.Problems{}
-	if in.SupervisorID != nil {
+	if in.SupervisorID != nil && *in.SupervisorID != p.SupervisorID {
 		checkPlacementSupervisor(tx, actor, probs, *in.SupervisorID, p.BranchID)
 	}
 	if in.StartDate != nil && in.StartDate.IsZero() {

@@ -30,6 +30,7 @@ import (
 type Store struct {
 	w, r   *gorm.DB
 	driver string
+	path   string // the SQLite file
 	now    func() time.Time
 }
 
@@ -73,6 +74,7 @@ func Open(ctx context.Context, url string, opts ...Option) (*Store, error) {
 }
 
 func (s *Store) openSQLite(path string, gcfg *gorm.Config) error {
+	s.path = path
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return fmt.Errorf("store: create data folder: %w", err)

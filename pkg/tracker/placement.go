@@ -1,6 +1,9 @@
 package tracker
 
-import "math"
+import (
+	"math"
+	"time"
+)
 
 // PlacementState says where today falls relative to a placement.
 type PlacementState string
@@ -16,8 +19,18 @@ const (
 const PlacementMonths = 6
 
 // DefaultEnd returns the end date of a placement starting on start when none
-// is given: six calendar months later, the day before.
-func DefaultEnd(start Date) Date { return start.AddMonths(PlacementMonths).AddDays(-1) }
+// is given: the day before the same day six calendar months later, or the
+// last day of that month when it has no such day (31 August ends on the
+// last day of February, not in March).
+func DefaultEnd(start Date) Date {
+	s := start.Time()
+	firstOfTarget := time.Date(s.Year(), s.Month()+PlacementMonths, 1, 0, 0, 0, 0, time.UTC)
+	lastDay := firstOfTarget.AddDate(0, 1, -1).Day()
+	if s.Day() > lastDay {
+		return DateOf(firstOfTarget.AddDate(0, 0, lastDay-1))
+	}
+	return DateOf(firstOfTarget.AddDate(0, 0, s.Day()-2))
+}
 
 // StateOn returns the placement's state on day today. The end date is the
 // last day of the placement.

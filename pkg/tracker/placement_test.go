@@ -17,9 +17,9 @@ func TestDefaultEnd(t *testing.T) {
 		{"MidMonth", d(2026, 3, 16), d(2026, 9, 15)},
 		{"FirstOfMonth", d(2026, 1, 1), d(2026, 6, 30)},
 		{"ThirtyFirstIntoThirty", d(2026, 3, 31), d(2026, 9, 30)},
-		// Six months after 31 August is "31 February": Go's calendar
-		// arithmetic carries it into March.
-		{"ThirtyFirstIntoFebruary", d(2026, 8, 31), d(2027, 3, 2)},
+		// Six months after 31 August is "31 February", which does not
+		// exist: the placement ends on the last day of February.
+		{"ThirtyFirstIntoFebruary", d(2026, 8, 31), d(2027, 2, 28)},
 		{"AcrossLeapDay", d(2027, 9, 1), d(2028, 2, 29)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
