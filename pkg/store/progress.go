@@ -68,7 +68,12 @@ func (s *Store) AddProgress(ctx context.Context, actor *tracker.User, taskID int
 		if err != nil {
 			return err
 		}
-		return s.progressTask(tx, actor, t, m, log.Progress)
+		if err := s.progressTask(tx, actor, t, m, log.Progress); err != nil {
+			return err
+		}
+		tags, err := taskTags.of(tx, []int64{taskID})
+		t.TagIDs = tags[taskID]
+		return err
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: add progress: %w", err)
