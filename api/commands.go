@@ -26,6 +26,12 @@ import (
 
 // openStore loads the configuration, opens the database and migrates it.
 func (e *cmdEnv) openStore(ctx context.Context) (config.Config, *store.Store, error) {
+	return e.openStoreMigrating(ctx, true)
+}
+
+// openStoreMigrating opens the database, migrating it only when asked: a
+// backup must copy the database as the running version left it.
+func (e *cmdEnv) openStoreMigrating(ctx context.Context, migrate bool) (config.Config, *store.Store, error) {
 	cfg, err := config.Load(e.getenv)
 	if err != nil {
 		return cfg, nil, err
@@ -36,6 +42,9 @@ func (e *cmdEnv) openStore(ctx context.Context) (config.Config, *store.Store, er
 	st, err := store.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return cfg, nil, err
+	}
+	if !migrate {
+		return cfg, st, nil
 	}
 	if err := st.Migrate(ctx); err != nil {
 		st.Close()
@@ -238,7 +247,7 @@ func (e *cmdEnv) backup(ctx context.Context, args []string) error {
 	if len(args) != 1 {
 		return usageError{"backup: give the file to write, e.g. tracker backup backups/tracker-2026-11-27.db"}
 	}
-	_, st, err := e.openStore(ctx)
+	_, st, err := e.openStoreMigrating(ctx, false)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strings"
@@ -57,18 +58,25 @@ func (s *Server) login(c echo.Context) error {
 	if err := p.Err(); err != nil {
 		return err
 	}
+	if err := s.checkLoginAllowed(c, req.Email); err != nil {
+		return err
+	}
 	ctx := c.Request().Context()
-	u, err := s.store.UserByEmail(ctx, req.Email)
+	u, err := s.userForLogin(ctx, req.Email)
 	if err != nil {
 		if tracker.ErrorCode(err) != tracker.ECodeNotFound {
 			return err
 		}
+		// An unknown e-mail costs one hash, like a wrong password.
 		s.hasher.DummyVerify(req.Password)
-		return errBadCredentials
+		return s.loginFailed(ctx, c, req.Email)
 	}
 	good, err := s.hasher.Verify(u.PasswordHash, req.Password)
 	if err != nil || !good || !u.Active {
-		return errBadCredentials
+		return s.loginFailed(ctx, c, req.Email)
+	}
+	if err := s.store.ClearLoginFailures(ctx, req.Email); err != nil {
+		return err
 	}
 	family, err := auth.NewSessionID()
 	if err != nil {
@@ -78,6 +86,15 @@ func (s *Server) login(c echo.Context) error {
 		return s.store.CreateSession(ctx, store.Session{FamilyID: family, UserID: u.ID, TokenHash: hash,
 			ExpiresAt: s.now().Add(s.cfg.RefreshTTL), UserAgent: clip(c.Request().UserAgent(), 255), IP: c.RealIP()})
 	})
+}
+
+// userForLogin finds the user signing in as email; an address that cannot
+// be stored is not found.
+func (s *Server) userForLogin(ctx context.Context, email string) (*tracker.User, error) {
+	if !plausibleEmail(email) {
+		return nil, tracker.NotFound("user")
+	}
+	return s.store.UserByEmail(ctx, email)
 }
 
 // issue makes a new refresh token (stored by save) and an access token for
@@ -166,6 +183,11 @@ func (s *Server) refresh(c echo.Context) error {
 // an access token comes along, the session it belongs to.
 func (s *Server) logout(c echo.Context) error {
 	ctx := c.Request().Context()
+	// Read the body first: a malformed request changes nothing.
+	plain, err := refreshToken(c)
+	if err != nil && tracker.ErrorCode(err) != tracker.ECodeUnauthenticated {
+		return err
+	}
 	if h, found := strings.CutPrefix(c.Request().Header.Get("Authorization"), "Bearer "); found {
 		if claims, err := s.tokens.Parse(strings.TrimSpace(h)); err == nil {
 			if err := s.store.RevokeFamily(ctx, claims.SessionID); err != nil {
@@ -173,13 +195,10 @@ func (s *Server) logout(c echo.Context) error {
 			}
 		}
 	}
-	plain, err := refreshToken(c)
-	if err == nil {
+	if plain != "" {
 		if err := s.store.RevokeSessionByToken(ctx, auth.HashRefreshToken(plain)); err != nil {
 			return err
 		}
-	} else if tracker.ErrorCode(err) != tracker.ECodeUnauthenticated {
-		return err
 	}
 	s.setRefreshCookie(c, "", 0)
 	return noContent(c)
@@ -196,6 +215,7 @@ type passwordRequest struct {
 }
 
 // changePassword sets the caller's password and ends their other sessions.
+// A wrong current password counts as a failed sign-in.
 func (s *Server) changePassword(c echo.Context) error {
 	var req passwordRequest
 	if err := decode(c, &req); err != nil {
@@ -207,7 +227,15 @@ func (s *Server) changePassword(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// The current password is a guess like a sign-in: someone holding a
+	// stolen access token must not get unlimited tries at it.
+	if err := s.checkLoginAllowed(c, u.Email); err != nil {
+		return err
+	}
 	if good, err := s.hasher.Verify(full.PasswordHash, req.CurrentPassword); err != nil || !good {
+		if err := s.store.RecordLoginFailure(ctx, u.Email, c.RealIP(), s.loginLimits()); err != nil {
+			return err
+		}
 		return tracker.Invalid("current_password", "is not your current password")
 	}
 	if err := passwordPolicy("new_password", req.NewPassword); err != nil {

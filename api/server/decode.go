@@ -43,7 +43,7 @@ func decode(c echo.Context, dst any) error {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return badRequest("", "the request needs a JSON body")
 	}
-	if err := checkDepth(body); err != nil {
+	if err := checkText(body); err != nil {
 		return err
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
@@ -57,12 +57,17 @@ func decode(c echo.Context, dst any) error {
 	return nil
 }
 
-func checkDepth(b []byte) error {
+// checkText refuses bodies nested deeper than maxJSONDepth and strings
+// holding NUL (\u0000), which PostgreSQL cannot store in text.
+func checkText(b []byte) error {
 	depth, inString, escaped := 0, false, false
-	for _, ch := range b {
+	for i, ch := range b {
 		switch {
 		case escaped:
 			escaped = false
+			if ch == 'u' && bytes.HasPrefix(b[i+1:], []byte("0000")) {
+				return badRequest("", "the body holds a NUL character (\\u0000), which no text may contain")
+			}
 		case inString && ch == '\\':
 			escaped = true
 		case ch == '"':
@@ -142,6 +147,11 @@ func (q *query) str(name string) string {
 	v := q.c.QueryParam(name)
 	if len(v) > 200 {
 		q.errs.Add(name, "must be at most 200 characters")
+		return ""
+	}
+	if strings.ContainsRune(v, 0) {
+		// PostgreSQL cannot compare text with a NUL in it.
+		q.errs.Add(name, "must not contain NUL characters")
 		return ""
 	}
 	return v

@@ -135,6 +135,14 @@ func (e *apiEnv) addUser(name string, role tracker.Role, branch *int64) *tracker
 	return u
 }
 
+// on returns the env bound to subtest t, so that failures are reported
+// against the subtest (the database, server and tokens are shared).
+func (e *apiEnv) on(t *testing.T) *apiEnv {
+	c := *e
+	c.t = t
+	return &c
+}
+
 // id returns the id of fixture user name.
 func (e *apiEnv) id(name string) int64 { return e.Users[name].ID }
 

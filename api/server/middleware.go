@@ -119,6 +119,12 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 
+// hsts tells browsers to reach this site (and its subdomains) over HTTPS
+// only, for a year. Sent only when TRACKER_HSTS (or TRACKER_SECURE_COOKIES)
+// says the site is served over TLS: over plain HTTP it would be ignored at
+// best, and a wrong one locks users out for a year.
+const hsts = "max-age=31536000; includeSubDomains"
+
 // securityHeaders sets the headers every answer carries.
 func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
@@ -128,6 +134,9 @@ func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		if s.cfg.HSTS {
+			h.Set("Strict-Transport-Security", hsts)
+		}
 		return next(c)
 	}
 }

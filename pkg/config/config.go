@@ -26,6 +26,13 @@ type Config struct {
 	AccessTTL      time.Duration  // TRACKER_ACCESS_TTL, at most 15m
 	RefreshTTL     time.Duration  // TRACKER_REFRESH_TTL
 	SecureCookies  bool           // TRACKER_SECURE_COOKIES: mark the refresh cookie Secure
+	HSTS           bool           // TRACKER_HSTS: send Strict-Transport-Security; defaults to SecureCookies
+
+	// Login throttling: at most LoginMaxAccount failed sign-ins for one
+	// e-mail and LoginMaxIP from one client address within LoginWindow.
+	LoginWindow     time.Duration // TRACKER_LOGIN_WINDOW
+	LoginMaxAccount int           // TRACKER_LOGIN_MAX_ACCOUNT
+	LoginMaxIP      int           // TRACKER_LOGIN_MAX_IP
 }
 
 // Defaults of design.md's table.
@@ -33,6 +40,15 @@ const (
 	DefaultAddr        = "127.0.0.1:8080"
 	DefaultDatabaseURL = "sqlite:data/tracker.db"
 	MinSecretBytes     = 32
+
+	// DefaultLoginWindow, DefaultLoginMaxAccount and DefaultLoginMaxIP
+	// allow 5 failed sign-ins per account and 20 per client address in 15
+	// minutes: enough for a person who mistypes, far too few for guessing
+	// (about 480 guesses a day per account), and an office behind one
+	// address still has room.
+	DefaultLoginWindow     = 15 * time.Minute
+	DefaultLoginMaxAccount = 5
+	DefaultLoginMaxIP      = 20
 )
 
 // Load reads the configuration through getenv (os.Getenv in production,
@@ -48,6 +64,10 @@ func Load(getenv func(string) string) (Config, error) {
 		BodyLimit:   1 << 20,
 		AccessTTL:   15 * time.Minute,
 		RefreshTTL:  30 * 24 * time.Hour,
+
+		LoginWindow:     DefaultLoginWindow,
+		LoginMaxAccount: DefaultLoginMaxAccount,
+		LoginMaxIP:      DefaultLoginMaxIP,
 	}
 	var errs []error
 	for _, s := range split(getenv("TRACKER_TRUSTED_PROXIES")) {
@@ -70,9 +90,17 @@ func Load(getenv func(string) string) (Config, error) {
 		}
 		c.BodyLimit = n
 	}
-	errs = append(errs, duration(getenv, "TRACKER_ACCESS_TTL", &c.AccessTTL), duration(getenv, "TRACKER_REFRESH_TTL", &c.RefreshTTL))
+	errs = append(errs, duration(getenv, "TRACKER_ACCESS_TTL", &c.AccessTTL), duration(getenv, "TRACKER_REFRESH_TTL", &c.RefreshTTL),
+		duration(getenv, "TRACKER_LOGIN_WINDOW", &c.LoginWindow),
+		count(getenv, "TRACKER_LOGIN_MAX_ACCOUNT", &c.LoginMaxAccount), count(getenv, "TRACKER_LOGIN_MAX_IP", &c.LoginMaxIP))
 	if v := getenv("TRACKER_SECURE_COOKIES"); v != "" {
 		c.SecureCookies = truthy(v)
+	}
+	// Secure cookies mean the site is served over HTTPS: tell browsers to
+	// keep it that way, unless TRACKER_HSTS says otherwise.
+	c.HSTS = c.SecureCookies
+	if v := getenv("TRACKER_HSTS"); v != "" {
+		c.HSTS = truthy(v)
 	}
 	return c, errors.Join(errs...)
 }
@@ -94,6 +122,12 @@ func (c Config) Validate() error {
 	}
 	if c.BodyLimit < 1024 {
 		errs = append(errs, errors.New("TRACKER_BODY_LIMIT must be at least 1024 bytes"))
+	}
+	if c.LoginWindow < time.Minute || c.LoginWindow > 24*time.Hour {
+		errs = append(errs, errors.New("TRACKER_LOGIN_WINDOW must be between 1m and 24h"))
+	}
+	if c.LoginMaxAccount < 1 || c.LoginMaxIP < 1 {
+		errs = append(errs, errors.New("TRACKER_LOGIN_MAX_ACCOUNT and TRACKER_LOGIN_MAX_IP must be at least 1"))
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
@@ -157,6 +191,19 @@ func split(v string) []string {
 		}
 	}
 	return out
+}
+
+func count(getenv func(string) string, name string, dst *int) error {
+	v := getenv(name)
+	if v == "" {
+		return nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return fmt.Errorf("%s: %q is not a whole number", name, v)
+	}
+	*dst = n
+	return nil
 }
 
 func duration(getenv func(string) string, name string, dst *time.Duration) error {

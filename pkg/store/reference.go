@@ -157,7 +157,10 @@ func (s *Store) UpdateBranch(ctx context.Context, actor *tracker.User, id, versi
 		d.str("code", &b.Code, in.Code)
 		d.str("name", &b.Name, in.Name)
 		d.str("description", &b.Description, in.Description)
-		return s.update(tx, actor, "branches", tracker.EntityBranch, id, version, d, &b.Version, &b.ID, nil)
+		if err := s.update(tx, actor, "branches", tracker.EntityBranch, id, version, d, &b.Version, &b.ID, nil); err != nil {
+			return uniqueAs(err, "code", "a branch with this code exists")
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: update branch: %w", err)
@@ -207,7 +210,10 @@ func (s *Store) UpdateTag(ctx context.Context, actor *tracker.User, id, version 
 		d.str("name", &t.Name, in.Name)
 		d.str("description", &t.Description, in.Description)
 		d.str("kind", &t.Kind, in.Kind)
-		return s.update(tx, actor, "tags", tracker.EntityTag, id, version, d, &t.Version, nil, nil)
+		if err := s.update(tx, actor, "tags", tracker.EntityTag, id, version, d, &t.Version, nil, nil); err != nil {
+			return uniqueAs(err, "code", "a tag with this code exists")
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: update tag: %w", err)

@@ -58,6 +58,7 @@ func (d Dialect) Exec(tx *gorm.DB, script string) error {
 var All = []Migration{
 	{ID: "2026112701_initial", Up: initial},
 	{ID: "2026112702_reference_data", Up: referenceData},
+	{ID: "2026112801_login_failures", Up: loginFailures},
 }
 
 // advisoryLockKey serialises migrations across processes on PostgreSQL.

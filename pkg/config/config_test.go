@@ -1,0 +1,99 @@
+package config_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/intern-tracker/tracker/pkg/config"
+)
+
+const secret = "0123456789abcdef0123456789abcdef"
+
+func load(t *testing.T, env map[string]string) (config.Config, error) {
+	t.Helper()
+	if _, ok := env["TRACKER_JWT_SECRET"]; !ok {
+		env["TRACKER_JWT_SECRET"] = secret
+	}
+	c, err := config.Load(func(k string) string { return env[k] })
+	if err != nil {
+		return c, err
+	}
+	return c, c.Validate()
+}
+
+func TestLoadDefaults(t *testing.T) {
+	c, err := load(t, map[string]string{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.LoginWindow != 15*time.Minute || c.LoginMaxAccount != 5 || c.LoginMaxIP != 20 {
+		t.Fatalf("login limits = %s %d %d, want 15m 5 20", c.LoginWindow, c.LoginMaxAccount, c.LoginMaxIP)
+	}
+	if c.HSTS || c.SecureCookies {
+		t.Fatalf("HSTS %v, secure cookies %v by default; want both off", c.HSTS, c.SecureCookies)
+	}
+	if c.BodyLimit != 1<<20 || c.AccessTTL != 15*time.Minute {
+		t.Fatalf("body limit %d, access TTL %s", c.BodyLimit, c.AccessTTL)
+	}
+}
+
+func TestLoadSettings(t *testing.T) {
+	cases := []struct {
+		name  string
+		env   map[string]string
+		check func(c config.Config) bool
+	}{
+		{"HSTSOn", map[string]string{"TRACKER_HSTS": "1"}, func(c config.Config) bool { return c.HSTS && !c.SecureCookies }},
+		{"HSTSImpliedBySecureCookies", map[string]string{"TRACKER_SECURE_COOKIES": "true"}, func(c config.Config) bool { return c.HSTS }},
+		{"HSTSOffDespiteSecureCookies", map[string]string{"TRACKER_SECURE_COOKIES": "1", "TRACKER_HSTS": "0"},
+			func(c config.Config) bool { return !c.HSTS && c.SecureCookies }},
+		{"LoginLimits", map[string]string{"TRACKER_LOGIN_WINDOW": "1h", "TRACKER_LOGIN_MAX_ACCOUNT": "10", "TRACKER_LOGIN_MAX_IP": "100"},
+			func(c config.Config) bool {
+				return c.LoginWindow == time.Hour && c.LoginMaxAccount == 10 && c.LoginMaxIP == 100
+			}},
+		{"TrustedProxyAddressIsPrefix", map[string]string{"TRACKER_TRUSTED_PROXIES": "10.0.0.1, 192.168.0.0/16"},
+			func(c config.Config) bool {
+				return len(c.TrustedProxies) == 2 && c.TrustedProxies[0].String() == "10.0.0.1/32"
+			}},
+		{"CORSOrigins", map[string]string{"TRACKER_CORS_ORIGINS": "https://a.example, https://b.example"},
+			func(c config.Config) bool { return len(c.CORSOrigins) == 2 && c.CORSOrigins[1] == "https://b.example" }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := load(t, tc.env)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tc.check(c) {
+				t.Fatalf("config = %+v", c)
+			}
+		})
+	}
+}
+
+func TestLoadRefuses(t *testing.T) {
+	cases := []struct {
+		name string
+		env  map[string]string
+		want string
+	}{
+		{"ErrShortSecret", map[string]string{"TRACKER_JWT_SECRET": "short"}, "TRACKER_JWT_SECRET"},
+		{"ErrWindowNotDuration", map[string]string{"TRACKER_LOGIN_WINDOW": "soon"}, "TRACKER_LOGIN_WINDOW"},
+		{"ErrWindowTooShort", map[string]string{"TRACKER_LOGIN_WINDOW": "10s"}, "TRACKER_LOGIN_WINDOW"},
+		{"ErrWindowTooLong", map[string]string{"TRACKER_LOGIN_WINDOW": "48h"}, "TRACKER_LOGIN_WINDOW"},
+		{"ErrMaxAccountNotNumber", map[string]string{"TRACKER_LOGIN_MAX_ACCOUNT": "five"}, "TRACKER_LOGIN_MAX_ACCOUNT"},
+		{"ErrMaxAccountZero", map[string]string{"TRACKER_LOGIN_MAX_ACCOUNT": "0"}, "TRACKER_LOGIN_MAX_ACCOUNT"},
+		{"ErrMaxIPNegative", map[string]string{"TRACKER_LOGIN_MAX_IP": "-1"}, "TRACKER_LOGIN_MAX_IP"},
+		{"ErrProxyNotCIDR", map[string]string{"TRACKER_TRUSTED_PROXIES": "proxy.example"}, "TRACKER_TRUSTED_PROXIES"},
+		{"ErrAccessTTL", map[string]string{"TRACKER_ACCESS_TTL": "1h"}, "TRACKER_ACCESS_TTL"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := load(t, tc.env)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error = %v, want one naming %s", err, tc.want)
+			}
+		})
+	}
+}
