@@ -64,6 +64,12 @@ func TestLogin(t *testing.T) {
 				t.Fatalf("answers differ: %+v vs %+v", a, b)
 			}
 		})
+		t.Run("OddUserAgent", func(t *testing.T) {
+			body := map[string]string{"email": email, "password": fixturePassword}
+			for _, ua := range []string{"\xff\xfe broken", strings.Repeat("é", 200)} {
+				e.on(t).as("").do(http.MethodPost, "/api/v1/auth/login", body, "User-Agent", ua).want(200)
+			}
+		})
 		t.Run("ErrDisabledUser", func(t *testing.T) {
 			u := e.addUser("gone", tracker.RoleIntern, ptr(branchCPP))
 			v := e.as(uAdmin).get("/api/v1/users/" + itoa(u.ID)).etag()

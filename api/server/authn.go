@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -260,9 +261,16 @@ func passwordPolicy(field, pw string) error {
 	return nil
 }
 
+// clip returns s as valid UTF-8 of at most n bytes, cut at a character
+// boundary (headers such as User-Agent may hold anything).
 func clip(s string, n int) string {
-	if len(s) > n {
-		return s[:n]
+	s = strings.ToValidUTF8(s, "")
+	if len(s) <= n {
+		return s
+	}
+	s = s[:n]
+	for !utf8.ValidString(s) {
+		s = s[:len(s)-1]
 	}
 	return s
 }

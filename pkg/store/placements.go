@@ -15,6 +15,14 @@ import (
 // maxPlacementFocus bounds the length of a placement's focus.
 const maxPlacementFocus = 2000
 
+// Placement dates lie within these, so that the dates derived from them
+// (the default end, the milestones) stay four-digit years: dates are
+// stored as YYYY-MM-DD text, compared and read back as such.
+var (
+	minPlacementDate = tracker.NewDate(1900, 1, 1)
+	maxPlacementDate = tracker.NewDate(2999, 12, 31)
+)
+
 // NewPlacement is the input of CreatePlacement. A zero BranchID means the
 // intern's branch; a zero EndDate means tracker.DefaultEnd(StartDate).
 type NewPlacement struct {
@@ -128,6 +136,11 @@ func checkNewPlacement(tx *gorm.DB, actor *tracker.User, p *tracker.Placement) e
 func checkPlacementFields(probs tracker.Problems, p *tracker.Placement) {
 	if !p.StartDate.IsZero() && !p.EndDate.IsZero() && !p.EndDate.After(p.StartDate) {
 		probs.Add("end_date", "must be after start_date")
+	}
+	for field, d := range map[string]tracker.Date{"start_date": p.StartDate, "end_date": p.EndDate} {
+		if !d.IsZero() && (d.Before(minPlacementDate) || d.After(maxPlacementDate)) {
+			probs.Add(field, "must be a date from "+minPlacementDate.String()+" to "+maxPlacementDate.String())
+		}
 	}
 	if len(p.Focus) > maxPlacementFocus {
 		probs.Add("focus", fmt.Sprintf("must be at most %d characters", maxPlacementFocus))
