@@ -54,13 +54,17 @@ func visibleActivity(q *gorm.DB, actor *tracker.User) *gorm.DB {
 // Activity lists the rows of the activity trail actor may read, newest
 // first.
 func (s *Store) Activity(ctx context.Context, actor *tracker.User, f ActivityFilter) ([]tracker.Activity, int64, error) {
-	q := visibleActivity(s.read(ctx).Model(&tracker.Activity{}), actor)
+	db := s.read(ctx)
+	q := visibleActivity(db.Model(&tracker.Activity{}), actor)
 	if f.EntityType != "" {
 		q = q.Where("activities.entity_type = ?", f.EntityType)
 	}
 	q = whereIDs(q, "activities", idEq{"entity_id", f.EntityID}, idEq{"actor_id", f.ActorID}, idEq{"branch_id", f.BranchID})
 	var out []tracker.Activity
 	total, err := list(ctx, q, f.Page, "-created_at,-id", activitySorts, "activities", &out)
+	if err == nil {
+		err = new(namer).activity(ptrs(out)...).fill(db)
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: activity: %w", err)
 	}

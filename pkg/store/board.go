@@ -70,12 +70,6 @@ func (s *Store) Board(ctx context.Context, actor *tracker.User, f BoardFilter) (
 	if b.ActivePlacements, err = boardPlacements(db, actor, today, f); err != nil {
 		return nil, fmt.Errorf("store: board: %w", err)
 	}
-	soon := today.AddDays(BoardEndingSoonDays)
-	for _, p := range b.ActivePlacements {
-		if !p.EndDate.After(soon) {
-			b.EndingSoon = append(b.EndingSoon, p)
-		}
-	}
 	q := visibleActivity(db.Model(&tracker.Activity{}), actor).
 		Order("activities.created_at DESC, activities.id DESC").Limit(BoardRecentActivity)
 	if f.BranchID != 0 {
@@ -83,6 +77,18 @@ func (s *Store) Board(ctx context.Context, actor *tracker.User, f BoardFilter) (
 	}
 	if err := q.Find(&b.RecentActivity).Error; err != nil {
 		return nil, fmt.Errorf("store: board activity: %w", err)
+	}
+	// One query names the people of the placements and of the activity;
+	// the placements ending soon are copies made after.
+	err = new(namer).placements(ptrs(b.ActivePlacements)...).activity(ptrs(b.RecentActivity)...).fill(db)
+	if err != nil {
+		return nil, fmt.Errorf("store: board names: %w", err)
+	}
+	soon := today.AddDays(BoardEndingSoonDays)
+	for _, p := range b.ActivePlacements {
+		if !p.EndDate.After(soon) {
+			b.EndingSoon = append(b.EndingSoon, p)
+		}
 	}
 	return &b, nil
 }
@@ -153,7 +159,7 @@ func boardCells(db *gorm.DB, today tracker.Date, f BoardFilter, streams, branche
 }
 
 // boardPlacements returns the placements active today that actor may read,
-// ending soonest first, with their derived fields.
+// ending soonest first, with their derived fields but not yet their names.
 func boardPlacements(db *gorm.DB, actor *tracker.User, today tracker.Date, f BoardFilter) ([]tracker.Placement, error) {
 	q, err := placementQuery(db, actor, PlacementFilter{BranchID: f.BranchID, State: string(tracker.PlacementActive)}, today)
 	if err != nil {
@@ -163,7 +169,7 @@ func boardPlacements(db *gorm.DB, actor *tracker.User, today tracker.Date, f Boa
 	if err := q.Order("placements.end_date, placements.id").Find(&out).Error; err != nil {
 		return nil, err
 	}
-	if err := derivePlacements(db, today, placementPtrs(out)); err != nil {
+	if err := derivePlacements(db, today, ptrs(out)); err != nil {
 		return nil, err
 	}
 	return out, nil

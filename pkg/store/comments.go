@@ -36,8 +36,12 @@ func (s *Store) AddComment(ctx context.Context, actor *tracker.User, taskID int6
 		if err := tx.Create(&c).Error; err != nil {
 			return err
 		}
-		return record(tx, s.Now(), actor, tracker.ActionCreate, tracker.EntityComment, c.ID, &t.BranchID, t.AssigneeID,
+		err = record(tx, s.Now(), actor, tracker.ActionCreate, tracker.EntityComment, c.ID, &t.BranchID, t.AssigneeID,
 			created(map[string]any{"task_id": taskID, "body": body}))
+		if err != nil {
+			return err
+		}
+		return new(namer).comments(&c).fill(tx)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: add comment: %w", err)
@@ -54,6 +58,9 @@ func (s *Store) Comments(ctx context.Context, actor *tracker.User, taskID int64,
 	var out []tracker.Comment
 	q := db.Model(&tracker.Comment{}).Where("comments.task_id = ?", taskID)
 	total, err := list(ctx, q, p, "created_at", commentSorts, "comments", &out)
+	if err == nil {
+		err = new(namer).comments(ptrs(out)...).fill(db)
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: comments: %w", err)
 	}
@@ -77,7 +84,14 @@ func (s *Store) Comment(ctx context.Context, actor *tracker.User, taskID, id int
 	if err != nil {
 		return nil, err
 	}
-	return loadComment(db, t, id)
+	c, err := loadComment(db, t, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := new(namer).comments(c).fill(db); err != nil {
+		return nil, fmt.Errorf("store: comment: %w", err)
+	}
+	return c, nil
 }
 
 // UpdateComment changes the body of a comment whose version is still
@@ -100,7 +114,10 @@ func (s *Store) UpdateComment(ctx context.Context, actor *tracker.User, taskID, 
 		}
 		d := diff{}
 		d.str("body", &c.Body, &body)
-		return s.update(tx, actor, "comments", tracker.EntityComment, id, version, d, &c.Version, &t.BranchID, t.AssigneeID)
+		if err := s.update(tx, actor, "comments", tracker.EntityComment, id, version, d, &c.Version, &t.BranchID, t.AssigneeID); err != nil {
+			return err
+		}
+		return new(namer).comments(c).fill(tx)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: update comment: %w", err)

@@ -92,7 +92,7 @@ func (s *Store) CreatePlacement(ctx context.Context, actor *tracker.User, in New
 		if err := s.createMilestones(tx, actor, &p); err != nil {
 			return err
 		}
-		return derivePlacements(tx, s.Today(), []*tracker.Placement{&p})
+		return describePlacements(tx, s.Today(), &p)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: create placement: %w", err)
@@ -237,7 +237,7 @@ func (s *Store) UpdatePlacement(ctx context.Context, actor *tracker.User, id, ve
 				return err
 			}
 		}
-		return derivePlacements(tx, s.Today(), []*tracker.Placement{&p})
+		return describePlacements(tx, s.Today(), &p)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: update placement: %w", err)
@@ -309,7 +309,7 @@ func (s *Store) Placement(ctx context.Context, actor *tracker.User, id int64) (*
 	if err := loadPlacement(db, actor, id, &p); err != nil {
 		return nil, err
 	}
-	if err := derivePlacements(db, s.Today(), []*tracker.Placement{&p}); err != nil {
+	if err := describePlacements(db, s.Today(), &p); err != nil {
 		return nil, fmt.Errorf("store: placement: %w", err)
 	}
 	return &p, nil
@@ -330,7 +330,7 @@ func (s *Store) Placements(ctx context.Context, actor *tracker.User, f Placement
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: placements: %w", err)
 	}
-	if err := derivePlacements(db, today, placementPtrs(out)); err != nil {
+	if err := describePlacements(db, today, ptrs(out)...); err != nil {
 		return nil, 0, fmt.Errorf("store: placements: %w", err)
 	}
 	return out, total, nil
@@ -382,13 +382,4 @@ func placementQuery(db *gorm.DB, actor *tracker.User, f PlacementFilter, today t
 		probs.Add("state", "must be upcoming, active or ended")
 	}
 	return q, probs.Err()
-}
-
-// placementPtrs returns pointers to the elements of ps.
-func placementPtrs(ps []tracker.Placement) []*tracker.Placement {
-	out := make([]*tracker.Placement, len(ps))
-	for i := range ps {
-		out[i] = &ps[i]
-	}
-	return out
 }

@@ -72,8 +72,11 @@ func (s *Store) AddProgress(ctx context.Context, actor *tracker.User, taskID int
 			return err
 		}
 		tags, err := taskTags.of(tx, []int64{taskID})
+		if err != nil {
+			return err
+		}
 		t.TagIDs = tags[taskID]
-		return err
+		return new(namer).logs(&log).tasks(t).fill(tx)
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: add progress: %w", err)
@@ -118,6 +121,9 @@ func (s *Store) ProgressLogs(ctx context.Context, actor *tracker.User, taskID in
 	var out []tracker.ProgressLog
 	q := db.Model(&tracker.ProgressLog{}).Where("progress_logs.task_id = ?", taskID)
 	total, err := list(ctx, q, p, "-created_at,-id", progressSorts, "progress_logs", &out)
+	if err == nil {
+		err = new(namer).logs(ptrs(out)...).fill(db)
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: progress logs: %w", err)
 	}
@@ -134,6 +140,9 @@ func (s *Store) ProgressLog(ctx context.Context, actor *tracker.User, taskID, id
 	var l tracker.ProgressLog
 	if err := db.Where("id = ? AND task_id = ?", id, taskID).First(&l).Error; err != nil {
 		return nil, notFound(err, "progress log")
+	}
+	if err := new(namer).logs(&l).fill(db); err != nil {
+		return nil, fmt.Errorf("store: progress log: %w", err)
 	}
 	return &l, nil
 }

@@ -80,10 +80,14 @@ func (s *Store) CreateTask(ctx context.Context, actor *tracker.User, in TaskInpu
 				return err
 			}
 		}
-		return record(tx, now, actor, tracker.ActionCreate, tracker.EntityTask, t.ID, &t.BranchID, t.AssigneeID, created(map[string]any{
+		err = record(tx, now, actor, tracker.ActionCreate, tracker.EntityTask, t.ID, &t.BranchID, t.AssigneeID, created(map[string]any{
 			"project_id": t.ProjectID, "title": t.Title, "assignee_id": t.AssigneeID, "status": t.Status, "priority": t.Priority,
 			"start_date": nullStr(t.StartDate.String()), "due_date": nullStr(t.DueDate.String()),
 			"estimate_hours": t.EstimateHours, "tag_ids": t.TagIDs}))
+		if err != nil {
+			return err
+		}
+		return new(namer).tasks(&t).fill(tx)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: create task: %w", err)
@@ -264,9 +268,11 @@ func (s *Store) UpdateTask(ctx context.Context, actor *tracker.User, id, version
 			return err
 		}
 		if in.TagIDs != nil && m == tracker.MoverReviewer {
-			return taskTags.set(tx, id, t.TagIDs)
+			if err := taskTags.set(tx, id, t.TagIDs); err != nil {
+				return err
+			}
 		}
-		return nil
+		return new(namer).tasks(t).fill(tx)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: update task: %w", err)

@@ -84,8 +84,8 @@ func whereOverdue(q *gorm.DB, overdue bool, today tracker.Date) *gorm.DB {
 	return q.Where("(tasks.status = ? OR tasks.due_date IS NULL OR tasks.due_date >= ?)", string(tracker.StatusDone), today)
 }
 
-// fillTasks sets the derived fields of a page of tasks: their tags, in one
-// query, and whether each is overdue.
+// fillTasks sets the derived fields of a page of tasks: their tags and
+// their assignees' names, in one query each, and whether each is overdue.
 func (s *Store) fillTasks(db *gorm.DB, tasks []tracker.Task) error {
 	ids := make([]int64, len(tasks))
 	for i, t := range tasks {
@@ -100,5 +100,5 @@ func (s *Store) fillTasks(db *gorm.DB, tasks []tracker.Task) error {
 		tasks[i].TagIDs = tags[tasks[i].ID]
 		tasks[i].Overdue = tasks[i].IsOverdue(today)
 	}
-	return nil
+	return new(namer).tasks(ptrs(tasks)...).fill(db)
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -40,7 +42,7 @@ func (s *Store) Timeline(ctx context.Context, actor *tracker.User, placementID i
 	if err := loadPlacement(db, actor, placementID, &t.Placement); err != nil {
 		return nil, err
 	}
-	err := derivePlacements(db, today, []*tracker.Placement{&t.Placement})
+	err := describePlacements(db, today, &t.Placement)
 	if err == nil {
 		err = db.Where("placement_id = ?", placementID).Order("due_date, id").Find(&t.Milestones).Error
 	}
@@ -82,15 +84,64 @@ type placementWork struct {
 
 type internBranch struct{ intern, branch int64 }
 
-// lastLogRow is the date an intern last logged progress.
+// lastLogRow is when an intern last logged progress.
 type lastLogRow struct {
 	AuthorID int64
-	LastAt   tracker.Date
+	LastAt   aggTime
+}
+
+// aggTime is a time read back from an aggregate such as MAX. PostgreSQL
+// hands it back as a time; SQLite as the stored text, since a computed
+// column has no declared type for the driver to parse it by.
+type aggTime time.Time
+
+// aggTimeLayouts are the forms SQLite's driver writes times in.
+var aggTimeLayouts = []string{
+	"2006-01-02 15:04:05.999999999-07:00", "2006-01-02T15:04:05.999999999-07:00",
+	"2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999",
+}
+
+// Scan reads a time, or the text of one.
+func (t *aggTime) Scan(src any) error {
+	var s string
+	switch v := src.(type) {
+	case nil:
+		*t = aggTime{}
+		return nil
+	case time.Time:
+		*t = aggTime(v.UTC())
+		return nil
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	default:
+		return fmt.Errorf("store: cannot scan %T into a time", src)
+	}
+	s = strings.TrimSuffix(s, "Z")
+	for _, layout := range aggTimeLayouts {
+		if v, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
+			*t = aggTime(v.UTC())
+			return nil
+		}
+	}
+	return fmt.Errorf("store: %q is not a time", s)
+}
+
+// describePlacements fills everything a placement is sent with beside its
+// columns: the derived fields as of today and the names of its intern and
+// supervisor.
+func describePlacements(db *gorm.DB, today tracker.Date, ps ...*tracker.Placement) error {
+	if err := derivePlacements(db, today, ps); err != nil {
+		return err
+	}
+	return new(namer).placements(ps...).fill(db)
 }
 
 // derivePlacements fills the derived fields of ps as of today: state,
-// month, elapsed, progress and health. It asks two grouped queries for the
-// whole slice, whatever its length.
+// month, elapsed, progress, health and when the intern last logged
+// progress. It asks two grouped queries for the whole slice, whatever its
+// length.
 func derivePlacements(db *gorm.DB, today tracker.Date, ps []*tracker.Placement) error {
 	if len(ps) == 0 {
 		return nil
@@ -113,9 +164,11 @@ func derivePlacements(db *gorm.DB, today tracker.Date, ps []*tracker.Placement) 
 	if err != nil {
 		return fmt.Errorf("last progress logs: %w", err)
 	}
-	last := map[int64]tracker.Date{}
+	last := map[int64]*time.Time{}
 	for _, l := range logs {
-		last[l.AuthorID] = l.LastAt
+		if at := time.Time(l.LastAt); !at.IsZero() {
+			last[l.AuthorID] = &at
+		}
 	}
 	for _, p := range ps {
 		fillPlacement(p, today, work[internBranch{p.InternID, p.BranchID}], last[p.InternID])
@@ -160,9 +213,9 @@ func placementWorkOf(db *gorm.DB, today tracker.Date, interns []int64) (map[inte
 	return out, nil
 }
 
-// fillPlacement sets p's derived fields from its work and the date the
-// intern last logged progress (zero when never).
-func fillPlacement(p *tracker.Placement, today tracker.Date, w *placementWork, lastLog tracker.Date) {
+// fillPlacement sets p's derived fields from its work and when the intern
+// last logged progress (nil when never).
+func fillPlacement(p *tracker.Placement, today tracker.Date, w *placementWork, lastLog *time.Time) {
 	if w == nil {
 		w = &placementWork{}
 	}
@@ -170,11 +223,16 @@ func fillPlacement(p *tracker.Placement, today tracker.Date, w *placementWork, l
 	p.Month = p.MonthOn(today)
 	p.ElapsedPct = int(math.Round(p.ElapsedOn(today) * 100))
 	p.ProgressPct = tracker.WeightedProgress(w.items)
+	p.LastLogAt = nil
+	if lastLog != nil {
+		at := *lastLog
+		p.LastLogAt = &at
+	}
 	// Silence counts from the start of the placement, or from the last log
 	// made since.
 	since := p.StartDate
-	if lastLog.After(since) {
-		since = lastLog
+	if lastLog != nil && tracker.DateOf(*lastLog).After(since) {
+		since = tracker.DateOf(*lastLog)
 	}
 	p.Health = tracker.PlacementHealth(tracker.HealthInput{
 		State: p.State, ElapsedPct: p.ElapsedPct, ProgressPct: p.ProgressPct,

@@ -109,6 +109,14 @@ type Placement struct {
 	ElapsedPct  int            `json:"elapsed_pct" gorm:"-"`
 	ProgressPct int            `json:"progress_pct" gorm:"-"`
 	Health      Health         `json:"health" gorm:"-"`
+	// LastLogAt is when the intern last logged progress, on any task; nil
+	// when never.
+	LastLogAt *time.Time `json:"last_log_at" gorm:"-"`
+
+	// The names of the people the placement names, so that a reader who
+	// may not read those users still sees who they are.
+	InternName     string `json:"intern_name" gorm:"-"`
+	SupervisorName string `json:"supervisor_name" gorm:"-"`
 }
 
 // Milestone kinds, created with each placement.
@@ -209,6 +217,8 @@ type Task struct {
 
 	TagIDs  []int64 `json:"tag_ids" gorm:"-"`
 	Overdue bool    `json:"overdue" gorm:"-"`
+	// AssigneeName is the assignee's name; nil when unassigned.
+	AssigneeName *string `json:"assignee_name" gorm:"-"`
 }
 
 // IsOverdue reports whether the task is past its due date on day today and
@@ -226,6 +236,8 @@ type ProgressLog struct {
 	Progress  int       `json:"progress"`
 	Hours     *float64  `json:"hours"`
 	CreatedAt time.Time `json:"created_at"`
+
+	AuthorName string `json:"author_name" gorm:"-"`
 }
 
 // Comment is a remark on a task.
@@ -237,6 +249,8 @@ type Comment struct {
 	Version   int64     `json:"version"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+
+	AuthorName string `json:"author_name" gorm:"-"`
 }
 
 // Change is the before and after value of one field.
@@ -258,6 +272,9 @@ type Activity struct {
 	SubjectID  *int64            `json:"subject_id"`
 	Changes    map[string]Change `json:"changes" gorm:"serializer:json"`
 	CreatedAt  time.Time         `json:"created_at"`
+
+	// ActorName is the actor's name; nil for the system.
+	ActorName *string `json:"actor_name" gorm:"-"`
 }
 
 // Activity actions.
