@@ -7,16 +7,31 @@ DATA ?= data
 TRACKER_TEST_POSTGRES_URL ?=
 export TRACKER_TEST_POSTGRES_URL
 
-.PHONY: run build deps test vet test-go clean
+.PHONY: run build deps web web-deps test vet test-go test-web e2e chromium clean
+
+WEB := frontend
+NPM ?= npm
 
 ## run: build and start the tracker on SQLite with demo data at http://127.0.0.1:8080
 run: build
 	@mkdir -p $(DATA)
 	TRACKER_DEMO=1 TRACKER_DATABASE_URL=sqlite:$(DATA)/tracker.db ./$(BIN) serve
 
-## build: the binary in bin/tracker
-build: deps
+## build: the web app (frontend/dist/app), then the binary in bin/tracker that embeds it
+build: deps web
 	CGO_ENABLED=1 $(GO) build -o $(BIN) ./api
+
+## web: the SPA; `go build ./api` alone also works, without it
+web: web-deps
+	cd $(WEB) && $(NPM) run build
+
+web-deps: $(WEB)/node_modules/.package-lock.json
+
+# npm ci only when node_modules is missing or package-lock.json is newer.
+$(WEB)/node_modules/.package-lock.json: $(WEB)/package-lock.json $(WEB)/package.json
+	@command -v $(NPM) >/dev/null || { echo "Node.js 20.19+ and npm are required for the web app: https://nodejs.org"; exit 1; }
+	cd $(WEB) && $(NPM) ci --no-audit --no-fund
+	@touch $@
 
 ## deps: check the toolchain and fetch Go modules
 deps:
@@ -24,8 +39,8 @@ deps:
 	@command -v gcc >/dev/null || { echo "installing gcc (SQLite needs cgo)"; apt-get update -qq && apt-get install -y -qq gcc libc6-dev; }
 	$(GO) mod download
 
-## test: vet, then every test with the race detector (and on PostgreSQL when TRACKER_TEST_POSTGRES_URL is set)
-test: deps vet test-go
+## test: vet, then every test with the race detector (and on PostgreSQL when TRACKER_TEST_POSTGRES_URL is set), then the web app's checks and browser tests
+test: deps vet test-go test-web e2e
 
 vet:
 	$(GO) vet ./...
@@ -36,5 +51,19 @@ test-go:
 	@if [ -n "$$TRACKER_TEST_POSTGRES_URL" ]; then echo "PostgreSQL pass on: $$TRACKER_TEST_POSTGRES_URL"; else echo "TRACKER_TEST_POSTGRES_URL not set: SQLite only"; fi
 	$(GO) test -race -count=1 -timeout 20m ./...
 
+## test-web: generated API types up to date, type check, lint (zero warnings), unit tests
+test-web: web-deps
+	cd $(WEB) && $(NPM) run gen:check
+	cd $(WEB) && $(NPM) run typecheck
+	cd $(WEB) && $(NPM) run lint
+	cd $(WEB) && $(NPM) run test
+
+## e2e: browser tests (Chromium through playwright-core) against the real binary with the SPA
+e2e: chromium build
+	cd $(WEB) && $(NPM) run e2e
+
+chromium:
+	@test -x /usr/bin/chromium || { echo "installing chromium for the browser tests"; apt-get update -qq && apt-get install -y -qq chromium; }
+
 clean:
-	rm -rf bin
+	rm -rf bin $(WEB)/dist/app

@@ -1,0 +1,71 @@
+// The route table: each path of src/config/paths.ts mapped to its page.
+// Role pages load lazily (one chunk per feature) and are guarded by the
+// roles whose navigation lists them (src/app/nav.ts).
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { paths, type PathName } from '@/config/paths';
+import { RequireAuth, RequireRole } from '@/features/auth';
+import { SignInPage } from '@/features/auth/routes/sign-in';
+import { Loading } from '@/components';
+import { AppLayout } from './layout/app-layout';
+import { rolesFor } from './nav';
+import { HomeRedirect } from './routes/home';
+import { NotFoundPage } from './routes/not-found';
+
+type Loader = () => Promise<ComponentType>;
+
+/** pages maps each role page to its lazily loaded component. */
+const pages: Partial<Record<PathName, Loader>> = {
+  myPlacement: () => import('@/features/placements/routes/my-placement').then((m) => m.MyPlacementPage),
+  myTasks: () => import('@/features/tasks/routes/my-tasks').then((m) => m.MyTasksPage),
+  myInterns: () => import('@/features/interns/routes/my-interns').then((m) => m.MyInternsPage),
+  reviewQueue: () => import('@/features/review/routes/review-queue').then((m) => m.ReviewQueuePage),
+  projects: () => import('@/features/projects/routes/projects').then((m) => m.ProjectsPage),
+  placements: () => import('@/features/placements/routes/placements').then((m) => m.PlacementsPage),
+  board: () => import('@/features/board/routes/board').then((m) => m.BoardPage),
+  users: () => import('@/features/users/routes/users').then((m) => m.UsersPage),
+  tags: () => import('@/features/tags/routes/tags').then((m) => m.TagsPage),
+};
+
+function rolePage(name: PathName, load: Loader): RouteObject {
+  const roles = rolesFor(name);
+  return {
+    path: paths[name].path,
+    lazy: async () => {
+      const Page = await load();
+      return {
+        Component: () => (
+          <RequireRole roles={roles}>
+            <Page />
+          </RequireRole>
+        ),
+      };
+    },
+  };
+}
+
+/** routes is the whole table (exported for tests). */
+export const routes: RouteObject[] = [
+  { path: paths.signIn.path, Component: SignInPage },
+  {
+    HydrateFallback: () => <Loading fullPage />,
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, Component: HomeRedirect },
+      {
+        path: paths.account.path,
+        lazy: async () => ({ Component: (await import('@/features/account/routes/account')).AccountPage }),
+      },
+      ...Object.entries(pages).map(([name, load]) => rolePage(name as PathName, load)),
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,11 @@
+export { HealthBadge, ProgressBar, StatusBadge } from './Badges';
+export { Button } from './Button';
+export { ConflictNotice } from './ConflictNotice';
+export { Dialog } from './Dialog';
+export { EmptyState } from './EmptyState';
+export { SelectField, TextAreaField, TextField, type Option } from './Field';
+export { DateText, DateTimeText, NumberText } from './Format';
+export { FormError, errorMessageKey } from './FormError';
+export { Card, PageHeader } from './Page';
+export { Pagination, type Page } from './Pagination';
+export { Loading, Spinner } from './Spinner';

@@ -1,0 +1,29 @@
+// The route table: every page's path, one place. Links use paths.x.path (or
+// paths.x.to(...) when the path has parameters) so a renamed route is a
+// compile error, not a dead link. src/app/router.tsx maps each entry to its
+// page; src/app/nav.ts says which roles see it in the navigation.
+
+export const paths = {
+  home: { path: '/' },
+  signIn: { path: '/sign-in' },
+  account: { path: '/account' },
+
+  // intern
+  myPlacement: { path: '/my/placement' },
+  myTasks: { path: '/my/tasks' },
+
+  // supervisor
+  myInterns: { path: '/interns' },
+  reviewQueue: { path: '/review' },
+
+  // several roles
+  projects: { path: '/projects' },
+  placements: { path: '/placements' },
+  board: { path: '/board' },
+
+  // admin
+  users: { path: '/users' },
+  tags: { path: '/tags' },
+} as const;
+
+export type PathName = keyof typeof paths;
