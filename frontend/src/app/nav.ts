@@ -24,6 +24,7 @@ export const navByRole: Record<Role, readonly NavItem[]> = {
     item('tags', 'nav.tags'),
     item('board', 'nav.board'),
     item('projects', 'nav.projects'),
+    item('reviewQueue', 'nav.reviewQueue'),
     item('placements', 'nav.placements'),
   ],
 };

@@ -27,8 +27,7 @@ const pages: Partial<Record<PathName, Loader>> = {
   tags: () => import('@/features/tags/routes/tags').then((m) => m.TagsPage),
 };
 
-function rolePage(name: PathName, load: Loader): RouteObject {
-  const roles = rolesFor(name);
+function rolePage(name: PathName, load: Loader, roles = rolesFor(name)): RouteObject {
   return {
     path: paths[name].path,
     lazy: async () => {
@@ -60,6 +59,14 @@ export const routes: RouteObject[] = [
         path: paths.account.path,
         lazy: async () => ({ Component: (await import('@/features/account/routes/account')).AccountPage }),
       },
+      {
+        // The task page: every signed-in role may open it (what each may do there is the server's call).
+        path: paths.task.path,
+        lazy: async () => ({ Component: (await import('@/features/tasks/routes/task')).TaskPage }),
+      },
+      // Project pages outside the navigation, for whoever may open Projects.
+      rolePage('project', () => import('@/features/projects/routes/project').then((m) => m.ProjectPage), rolesFor('projects')),
+      rolePage('branchBoard', () => import('@/features/projects/routes/branch-board').then((m) => m.BranchBoardPage), rolesFor('projects')),
       ...Object.entries(pages).map(([name, load]) => rolePage(name as PathName, load)),
       { path: '*', Component: NotFoundPage },
     ],

@@ -18,8 +18,13 @@ export const paths = {
 
   // several roles
   projects: { path: '/projects' },
+  project: { path: '/projects/:id', to: (id: number) => `/projects/${id}` },
+  branchBoard: { path: '/projects/board' },
   placements: { path: '/placements' },
   board: { path: '/board' },
+
+  // every signed-in role (the task page; the server decides what each may do there)
+  task: { path: '/tasks/:id', to: (id: number) => `/tasks/${id}` },
 
   // admin
   users: { path: '/users' },

@@ -1,15 +1,111 @@
-import { Card, EmptyState, PageHeader } from '@/components';
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { Button, DateTimeText, FormError, Loading, PageHeader } from '@/components';
 import { useT } from '@/lib/i18n';
+import { useBoard, type BoardQuery } from '../api/get-board';
+import { useBranches, useStreams } from '../api/get-reference';
+import { BoardFilters } from '../components/board-filters';
+import { BoardMatrix } from '../components/board-matrix';
+import { EndingSoon } from '../components/ending-soon';
+import { PlacementsSection } from '../components/placements-section';
+import { RecentActivity } from '../components/recent-activity';
+import '../board.css';
 
-/** BoardPage is the route at paths.board; a first version that says what it will show. */
+const idParam = (v: string | null): number | undefined => {
+  const n = Number(v);
+  return v && Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+/** boardQueryOf reads ?branch=&stream= into the board query (anything else is ignored). */
+export function boardQueryOf(sp: URLSearchParams): BoardQuery {
+  const q: BoardQuery = {};
+  const branch = idParam(sp.get('branch'));
+  const stream = idParam(sp.get('stream'));
+  if (branch) q.branch_id = branch;
+  if (stream) q.stream_id = stream;
+  return q;
+}
+
+/** BoardSection is one titled block of the board; later sections (charts, timelines) slot in the same way. */
+function BoardSection({ id, title, description, children, className }: { id: string; title: string; description?: ReactNode; children: ReactNode; className?: string }) {
+  return (
+    <section className={`card board-section ${className ?? ''}`} aria-labelledby={`${id}-title`}>
+      <div className="card__header">
+        <h2 id={`${id}-title`} className="card__title">{title}</h2>
+        {description && <p className="card__description">{description}</p>}
+      </div>
+      <div className="card__body">{children}</div>
+    </section>
+  );
+}
+
+/**
+ * BoardPage is the status board: tasks per stream and branch, interns and
+ * how their placements are going, placements ending within 30 days and the
+ * latest activity. Leadership's home; supervisors and admins see it too.
+ */
 export function BoardPage() {
   const t = useT();
+  const [sp, setSp] = useSearchParams();
+  const query = boardQueryOf(sp);
+  const board = useBoard(query);
+  const branches = useBranches();
+  const streams = useStreams();
+  const branchList = branches.data?.items ?? [];
+  const streamList = streams.data?.items ?? [];
+
+  function setFilters(patch: { branch?: string; stream?: string }) {
+    setSp((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(patch)) {
+        if (v) next.set(k, v);
+        else next.delete(k);
+      }
+      return next;
+    });
+  }
+
+  const loading = board.isPending || branches.isPending || streams.isPending;
+  const error = board.error ?? branches.error ?? streams.error;
+
   return (
     <>
-      <PageHeader title={t('board.title')} />
-      <Card>
-        <EmptyState title={t('board.empty')} />
-      </Card>
+      <PageHeader title={t('board.title')}
+        subtitle={board.data ? <>{t('board.updated')} <DateTimeText value={board.data.generated_at} relative /></> : t('board.subtitle')}
+        actions={<Button onClick={() => void board.refetch()} busy={board.isFetching && !board.isPending}>{t('board.refresh')}</Button>} />
+
+      <BoardFilters branch={query.branch_id ? String(query.branch_id) : ''} stream={query.stream_id ? String(query.stream_id) : ''}
+        branches={branchList} streams={streamList} onChange={setFilters} />
+
+      {loading ? (
+        <Loading />
+      ) : error || !board.data ? (
+        <div className="stack">
+          <FormError error={error} />
+          <div className="board-error-actions">
+            <Button onClick={() => void board.refetch()}>{t('common.retry')}</Button>
+            {(query.branch_id || query.stream_id) && <Button variant="ghost" onClick={() => setFilters({ branch: '', stream: '' })}>{t('board.filters.clear')}</Button>}
+          </div>
+        </div>
+      ) : (
+        <div className="board-grid" aria-busy={board.isFetching || undefined}>
+          <BoardSection id="board-matrix" className="board-grid__wide" title={t('board.matrix.title')} description={t('board.matrix.description')}>
+            <BoardMatrix cells={board.data.cells} streams={streamList} branches={branchList} />
+            <p className="board-legend">{t('board.matrix.legend')}</p>
+          </BoardSection>
+          <BoardSection id="board-interns" title={t('board.placements.title')} description={t('board.placements.description')}>
+            <PlacementsSection placements={board.data.active_placements} branches={branchList} />
+          </BoardSection>
+          <div className="board-grid__side">
+            <BoardSection id="board-ending" title={t('board.endingSoon.title')} description={t('board.endingSoon.description')}>
+              <EndingSoon placements={board.data.ending_soon} branches={branchList} />
+            </BoardSection>
+            <BoardSection id="board-activity" title={t('board.activity.title')}>
+              <RecentActivity items={board.data.recent_activity} />
+            </BoardSection>
+          </div>
+        </div>
+      )}
     </>
   );
 }

@@ -1,0 +1,35 @@
+import { DateText, HealthBadge } from '@/components';
+import type { Schemas } from '@/lib/api';
+import { useI18n } from '@/lib/i18n';
+import { daysUntil, type Placement } from './placement-order';
+
+/** EndingSoon lists the placements ending within 30 days, soonest first, with the days left. */
+export function EndingSoon({ placements, branches }: { placements: readonly Placement[]; branches: readonly Schemas['Branch'][] }) {
+  const { t, locale } = useI18n();
+  const code = new Map(branches.map((b) => [b.id, b.code]));
+  if (placements.length === 0) return <p className="board-empty">{t('board.endingSoon.empty')}</p>;
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const sorted = [...placements].sort((a, b) => a.end_date.localeCompare(b.end_date));
+  return (
+    <ul className="board-ending">
+      {sorted.map((p) => {
+        const days = daysUntil(p.end_date);
+        return (
+          <li key={p.id} className="board-ending__item">
+            <div className="board-ending__who">
+              <span className="board-prow__name">{p.intern_name}</span>
+              <span className="board-prow__meta">
+                {code.get(p.branch_id) && <span className="board-prow__branch">{code.get(p.branch_id)}</span>}
+                {t('board.endingSoon.ends')} <DateText value={p.end_date} />
+              </span>
+            </div>
+            <div className="board-ending__when">
+              <span className={days <= 7 ? 'board-ending__days board-ending__days--close' : 'board-ending__days'}>{rtf.format(days, 'day')}</span>
+              <HealthBadge health={p.health} />
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
