@@ -235,9 +235,9 @@ describe('tags', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tags' }).waitFor();
     const orgs = page.getByRole('region', { name: /International organisations/ });
-    await orgs.getByText('European Union').waitFor();
-    await page.getByRole('region', { name: /Partnership frameworks/ }).getByText('Partnership for Peace').waitFor();
-    await page.getByRole('region', { name: /Partner countries/ }).getByText('Ukraine').waitFor();
+    await orgs.getByText('European Union', { exact: true }).waitFor();
+    await page.getByRole('region', { name: /Partnership frameworks/ }).getByText('Partnership for Peace', { exact: true }).waitFor();
+    await page.getByRole('region', { name: /Partner countries/ }).getByText('Ukraine', { exact: true }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'tags');
 

@@ -162,13 +162,16 @@ describe('projects', () => {
     await card(page, 'in_progress', task.id).waitFor();
 
     // Pointer: drag the handle onto "Blocked".
-    const from = await page.getByRole('button', { name: `Move “${title}”` }).boundingBox();
+    const dragHandle = page.getByRole('button', { name: `Move “${title}”` });
+    await dragHandle.scrollIntoViewIfNeeded();
+    const from = await dragHandle.boundingBox();
     const to = await page.locator('section[data-status="blocked"]').boundingBox();
     expect(from && to).toBeTruthy();
     await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
     await page.mouse.down();
     await page.mouse.move(from!.x + 20, from!.y + 10, { steps: 5 });
-    await page.mouse.move(to!.x + to!.width / 2, to!.y + 60, { steps: 15 });
+    await page.mouse.move(to!.x + to!.width / 2, from!.y, { steps: 15 });
+    await page.locator('section[data-status="blocked"].kanban-col--over').waitFor();
     if (process.env.E2E_DEBUG) await page.screenshot({ path: '/tmp/sv-drag.png' });
     await page.mouse.up();
     await card(page, 'blocked', task.id).waitFor();

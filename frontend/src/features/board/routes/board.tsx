@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, DateTimeText, FormError, Loading, PageHeader } from '@/components';
+import { isApiError } from '@/lib/api';
 import { useT } from '@/lib/i18n';
 import { useBoard, type BoardQuery } from '../api/get-board';
 import { useBranches, useStreams } from '../api/get-reference';
@@ -81,11 +82,22 @@ export function BoardPage() {
         <Loading />
       ) : error || !board.data ? (
         <div className="stack">
-          <FormError error={error} />
-          <div className="board-error-actions">
-            <Button onClick={() => void board.refetch()}>{t('common.retry')}</Button>
-            {(query.branch_id || query.stream_id) && <Button variant="ghost" onClick={() => setFilters({ branch: '', stream: '' })}>{t('board.filters.clear')}</Button>}
-          </div>
+          {isApiError(error) && error.code === 'validation_failed' && (query.branch_id || query.stream_id) ? (
+            // A shared link naming a branch or stream that is no more.
+            <div className="banner banner--error" role="alert">
+              <p className="banner__title">{t('board.filters.unknown')}</p>
+              <div className="banner__actions">
+                <Button size="sm" onClick={() => setFilters({ branch: '', stream: '' })}>{t('board.filters.clear')}</Button>
+              </div>
+            </div>
+          ) : (
+            <>
+              <FormError error={error} />
+              <div className="board-error-actions">
+                <Button onClick={() => void board.refetch()}>{t('common.retry')}</Button>
+              </div>
+            </>
+          )}
         </div>
       ) : (
         <div className="board-grid" aria-busy={board.isFetching || undefined}>

@@ -47,7 +47,7 @@ export function InternCard({ placement: p, showSupervisor }: { placement: Placem
         </div>
         <div>
           <dt>{t('myInterns.dates')}</dt>
-          <dd><DateText value={p.start_date} style="short" /> – <DateText value={p.end_date} style="short" /></dd>
+          <dd className="nowrap"><DateText value={p.start_date} style="short" /> – <DateText value={p.end_date} style="short" /></dd>
         </div>
         {showSupervisor && (
           <div>

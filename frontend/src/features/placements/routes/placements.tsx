@@ -94,7 +94,7 @@ export function PlacementsPage() {
                       </td>
                       <td data-label={t('placements.supervisor')}>{p.supervisor_id === user.id ? t('projects.you') : p.supervisor_name}</td>
                       {isAdmin && <td data-label={t('projects.branch')}>{branchById.get(p.branch_id)?.code ?? '—'}</td>}
-                      <td data-label={t('placements.dates')} className="nowrap"><DateText value={p.start_date} style="short" /> – <DateText value={p.end_date} style="short" /></td>
+                      <td data-label={t('placements.dates')} className="nowrap"><span><DateText value={p.start_date} style="short" /> – <DateText value={p.end_date} style="short" /></span></td>
                       <td data-label={t('placements.month')}>
                         {p.state === 'active'
                           ? t('placements.monthOf', { month: p.month })

@@ -1,5 +1,5 @@
 import {
-  DndContext, DragOverlay, PointerSensor, useDraggable, useDroppable, useSensor, useSensors,
+  DndContext, DragOverlay, PointerSensor, pointerWithin, useDraggable, useDroppable, useSensor, useSensors,
   type Announcements, type DragEndEvent, type DragStartEvent,
 } from '@dnd-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -157,7 +157,7 @@ export function KanbanBoard({ filter, user, projectTitles, onEditTask, label }: 
       const dir = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : -1;
       const target = stepTarget(mover, task.status, lifted.target, dir);
       setLifted({ task, target });
-      document.getElementById(`${instructionsId}-${target}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      document.getElementById(`${instructionsId}-${target}`)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
       setAnnouncement(target === task.status
         ? t('kanban.aOverOwn', { status: statusName(target) })
         : t('kanban.aOver', { title: task.title, status: statusName(target) }));
@@ -195,7 +195,7 @@ export function KanbanBoard({ filter, user, projectTitles, onEditTask, label }: 
         </div>
       )}
       {readOnly && !board.isEmpty && <p className="kanban-readonly">{t('kanban.readOnly')}</p>}
-      <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}
+      <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('kanban.instructions') } }}>
         <div className="kanban" role="region" aria-label={label}>
           {board.columns.map((col) => (
@@ -278,9 +278,9 @@ function Card({ task, user, projectTitle, busy, lifted, describedBy, handleRef, 
           )}
           <MoveMenu title={task.title} targets={targets} onMove={onMove} disabled={busy} />
           {onEdit && (
-            <Button size="sm" variant="ghost" className="kanban-card__edit" onClick={() => onEdit(task)} aria-label={t('kanban.editFor', { title: task.title })}>
-              {t('kanban.edit')}
-            </Button>
+            <button type="button" className="kanban-card__edit" onClick={() => onEdit(task)} aria-label={t('kanban.editFor', { title: task.title })} title={t('kanban.edit')}>
+              <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path d="M4 20h4L19 9l-4-4L4 16v4zM14 6l4 4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" /></svg>
+            </button>
           )}
         </div>
       )}

@@ -9,7 +9,8 @@ import { columns, type Status } from '../lib/workflow';
 
 type TaskList = Schemas['TaskList'];
 
-export const columnPageSize = 25;
+/** columnPageSize is how many cards a column loads at a time; done work, which only grows, fewer. */
+export const columnPageSize = (status: Status) => (status === 'done' ? 10 : 25);
 
 /** columnSort is how each column is ordered: open work by due date, done work newest first. */
 const columnSort = (status: Status) => (status === 'done' ? '-updated_at' : 'due_date');
@@ -21,7 +22,7 @@ export function columnQueryKey(filter: TasksQuery, status: Status) {
 function useColumn(filter: TasksQuery, status: Status, enabled: boolean) {
   return useInfiniteQuery<TaskList, Error, InfiniteData<TaskList>, ReturnType<typeof columnQueryKey>, number>({
     queryKey: columnQueryKey(filter, status),
-    queryFn: ({ pageParam }) => getTasks({ ...filter, status, sort: columnSort(status), per_page: columnPageSize, page: pageParam }),
+    queryFn: ({ pageParam }) => getTasks({ ...filter, status, sort: columnSort(status), per_page: columnPageSize(status), page: pageParam }),
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page * last.per_page < last.total ? last.page + 1 : undefined),
     enabled,

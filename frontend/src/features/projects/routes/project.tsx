@@ -98,7 +98,7 @@ function ProjectView({ project }: { project: Project }) {
         </dl>
         {project.description && <p className="prose">{project.description}</p>}
 
-        <section aria-labelledby="tasks-heading" className="stack stack--tight">
+        <section aria-labelledby="tasks-heading" className="stack stack--tight project-tasks">
           <div className="section-head">
             <h2 id="tasks-heading" className="section-head__title">{t('project.tasks')}</h2>
             <div className="segmented" role="group" aria-label={t('project.viewAs')}>
@@ -171,8 +171,10 @@ function TaskTable({ projectId, canManage, onEdit, onNew }: { projectId: number;
                 <td data-label={t('taskForm.assignee')}>{task.assignee_name ?? <span className="muted">{t('kanban.unassigned')}</span>}</td>
                 <td data-label={t('taskForm.priority')}>{t(`priority.${task.priority}`)}</td>
                 <td data-label={t('taskForm.dueDate')} className="nowrap">
-                  <DateText value={task.due_date} />
-                  {task.overdue && <> <span className="badge badge--overdue">{t('project.overdue')}</span></>}
+                  <span>
+                    <DateText value={task.due_date} />
+                    {task.overdue && <> <span className="badge badge--overdue">{t('project.overdue')}</span></>}
+                  </span>
                 </td>
                 <td data-label={t('project.colProgress')}><NumberText value={task.progress} percent /></td>
                 {canManage && (

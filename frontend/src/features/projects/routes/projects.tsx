@@ -120,7 +120,7 @@ export function ProjectsPage() {
                       <td data-label={t('projects.status')}><ProjectStatusBadge status={p.status} /></td>
                       <td data-label={t('projects.tags')}><TagList ids={p.tag_ids} tags={tagById} /></td>
                       <td data-label={t('projects.dates')} className="nowrap">
-                        {p.start_date || p.end_date ? <><DateText value={p.start_date} style="short" /> – <DateText value={p.end_date} style="short" /></> : '—'}
+                        {p.start_date || p.end_date ? <span><DateText value={p.start_date} style="short" /> – <DateText value={p.end_date} style="short" /></span> : '—'}
                       </td>
                     </tr>
                   ))}

@@ -23,7 +23,8 @@ export function useAccept() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (task: Pick<Task, 'id' | 'version'>) => updateTask({ id: task.id, version: task.version, body: { status: 'done' } }),
-    onSuccess: () => refreshTasks(qc),
+    // Not awaited: the item leaves the queue on the refetch, and its own callbacks must run first.
+    onSuccess: () => void refreshTasks(qc),
   });
 }
 
@@ -44,6 +45,7 @@ export function useSendBack() {
       }
       return updateTask({ id, version, body: { status: 'in_progress' } });
     },
-    onSuccess: () => refreshTasks(qc),
+    // Not awaited: the item leaves the queue on the refetch, and its own callbacks must run first.
+    onSuccess: () => void refreshTasks(qc),
   });
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, FormError, Loading, PageHeader } from '@/components';
-import { useI18n } from '@/lib/i18n';
+import { useI18n, type MessageKey } from '@/lib/i18n';
 import { useTags } from '../api/get-tags';
 import { DeleteTagDialog } from '../components/delete-tag-dialog';
 import { groupTags, type Tag, type TagKind } from '../components/tag-groups';
@@ -16,7 +16,7 @@ export function TagsPage() {
   const tags = useTags();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Tag | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ key: MessageKey; code: string } | null>(null);
 
   function open(e: Editing) {
     setNotice(null);
@@ -27,7 +27,7 @@ export function TagsPage() {
     <>
       <PageHeader title={t('tags.title')} subtitle={t('tags.subtitle')}
         actions={<Button variant="primary" onClick={() => open({})}>{t('tags.new')}</Button>} />
-      {notice && <p className="tags-notice" role="status">{notice}</p>}
+      {notice && <p className="tags-notice" role="status">{t(notice.key, { code: notice.code })}</p>}
       {tags.isPending ? (
         <Loading />
       ) : tags.isError ? (
@@ -44,9 +44,9 @@ export function TagsPage() {
         </div>
       )}
       <TagDialog open={editing !== null} tag={editing?.tag} kind={editing?.kind} onClose={() => setEditing(null)}
-        onDone={(tag) => { setEditing(null); setNotice(t(editing?.tag ? 'tags.saved' : 'tags.created', { code: tag.code })); }} />
+        onDone={(tag) => { setEditing(null); setNotice({ key: editing?.tag ? 'tags.saved' : 'tags.created', code: tag.code }); }} />
       <DeleteTagDialog tag={deleting} onClose={() => setDeleting(null)}
-        onDeleted={(tag) => { setDeleting(null); setNotice(t('tags.deleted', { code: tag.code })); }} />
+        onDeleted={(tag) => { setDeleting(null); setNotice({ key: 'tags.deleted', code: tag.code }); }} />
     </>
   );
 }

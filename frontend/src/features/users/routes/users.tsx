@@ -3,13 +3,13 @@ import { useSearchParams } from 'react-router';
 import { Button, EmptyState, FormError, Loading, PageHeader, Pagination, SelectField, TextField } from '@/components';
 import { useCurrentUser } from '@/features/auth';
 import type { User } from '@/lib/api';
-import { useT } from '@/lib/i18n';
+import { useT, type MessageKey, type Vars } from '@/lib/i18n';
 import { useBranches } from '../api/get-branches';
 import { useUsers, type UsersQuery } from '../api/get-users';
 import { EditUserDialog } from '../components/edit-user-dialog';
 import { NewUserDialog } from '../components/new-user-dialog';
 import { roles } from '../components/user-rules';
-import { UsersTable } from '../components/users-table';
+import { parseSort, UsersTable } from '../components/users-table';
 import '../users.css';
 
 const perPage = 25;
@@ -17,7 +17,8 @@ type FilterKey = 'q' | 'role' | 'branch' | 'active' | 'sort' | 'page';
 
 /** queryOf turns the page's URL (?q=&role=&branch=&active=&sort=&page=) into the list query. */
 export function queryOf(sp: URLSearchParams): UsersQuery {
-  const q: UsersQuery = { page: Math.max(1, Number(sp.get('page')) || 1), per_page: perPage, sort: sp.get('sort') || 'name' };
+  const { field, desc } = parseSort(sp.get('sort')); // an unknown sort falls back to the name
+  const q: UsersQuery = { page: Math.max(1, Math.floor(Number(sp.get('page'))) || 1), per_page: perPage, sort: `${desc ? '-' : ''}${field}` };
   const text = sp.get('q')?.trim();
   if (text) q.q = text;
   const role = sp.get('role');
@@ -39,7 +40,8 @@ export function UsersPage() {
   const branches = useBranches();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept as a key, so it follows a change of language (the admin may switch their own).
+  const [notice, setNotice] = useState<{ key: MessageKey; vars: Vars } | null>(null);
   const [text, setText] = useState(sp.get('q') ?? '');
 
   function setParams(patch: Partial<Record<FilterKey, string>>) {
@@ -76,7 +78,7 @@ export function UsersPage() {
       <PageHeader title={t('users.title')} subtitle={t('users.subtitle')}
         actions={<Button variant="primary" onClick={() => { setNotice(null); setCreating(true); }}>{t('users.new')}</Button>} />
 
-      {notice && <p className="users-notice" role="status">{notice}</p>}
+      {notice && <p className="users-notice" role="status">{t(notice.key, notice.vars)}</p>}
 
       <div role="search" className="users-filters" aria-label={t('users.filtersLabel')}>
         <TextField label={t('users.search')} type="search" name="q" value={text} placeholder={t('users.searchPlaceholder')}
@@ -106,6 +108,10 @@ export function UsersPage() {
           <FormError error={users.error} />
           <div><Button onClick={() => void users.refetch()}>{t('common.retry')}</Button></div>
         </div>
+      ) : users.data.items.length === 0 && (query.page ?? 1) > 1 ? (
+        <div className="card">
+          <EmptyState title={t('users.pageEmpty')} action={<Button onClick={() => setParams({ page: '' })}>{t('users.firstPage')}</Button>} />
+        </div>
       ) : users.data.items.length === 0 ? (
         <div className="card">
           <EmptyState title={filtered ? t('users.noMatch') : t('users.empty')}
@@ -123,9 +129,9 @@ export function UsersPage() {
       )}
 
       <NewUserDialog open={creating} onClose={() => setCreating(false)} branches={branchList}
-        onCreated={(u) => { setCreating(false); setNotice(t('users.created', { name: u.name, email: u.email })); }} />
+        onCreated={(u) => { setCreating(false); setNotice({ key: 'users.created', vars: { name: u.name, email: u.email } }); }} />
       <EditUserDialog user={editing} self={editing?.id === me.id} onClose={() => setEditing(null)} branches={branchList}
-        onSaved={(u) => { setEditing(null); setNotice(t('users.saved', { name: u.name })); }} />
+        onSaved={(u) => { setEditing(null); setNotice({ key: 'users.saved', vars: { name: u.name } }); }} />
     </>
   );
 }
