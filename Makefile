@@ -65,5 +65,24 @@ e2e: chromium build
 chromium:
 	@test -x /usr/bin/chromium || { echo "installing chromium for the browser tests"; apt-get update -qq && apt-get install -y -qq chromium; }
 
+## bench: Go benchmarks of the board and the task list at scale 10 (SQLite, and PostgreSQL when TRACKER_TEST_POSTGRES_URL is set), then `tracker load` against the real server on a fresh scale-10 SQLite database; see docs/performance.md
+BENCH_ADDR ?= 127.0.0.1:18089
+BENCH_TIME ?= 10s
+.PHONY: bench
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchtime 2s -count 1 ./pkg/store
+	CGO_ENABLED=1 $(GO) build -o $(BIN) ./api
+	@set -euo pipefail; dir=$$(mktemp -d); pid=; \
+	  trap 'test -n "$$pid" && kill $$pid 2>/dev/null; wait 2>/dev/null; rm -rf "$$dir"' EXIT; \
+	  export TRACKER_DATABASE_URL=sqlite:$$dir/bench.db TRACKER_ADDR=$(BENCH_ADDR) \
+	    TRACKER_JWT_SECRET=$$(head -c 48 /dev/urandom | base64 | tr -d '\n'); \
+	  ./$(BIN) seed --scale 10; \
+	  ./$(BIN) serve 2>$$dir/server.log & pid=$$!; \
+	  for i in $$(seq 100); do (exec 3<>/dev/tcp/$${TRACKER_ADDR%:*}/$${TRACKER_ADDR##*:}) 2>/dev/null && break; sleep 0.1; done; \
+	  echo "nproc $$(nproc), $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"; \
+	  for run in board:1 board:4 tasks:32 progress:16 patch:16; do \
+	    ./$(BIN) load --url http://$(BENCH_ADDR) --scenario $${run%%:*} --concurrency $${run##*:} --duration $(BENCH_TIME) --pid $$pid; \
+	  done
+
 clean:
 	rm -rf bin $(WEB)/dist/app

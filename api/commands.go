@@ -155,21 +155,39 @@ func (e *cmdEnv) seed(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	demo := fs.Bool("demo", false, "seed the demo division into an empty database")
+	scale := fs.Float64("scale", 0, "seed a synthetic history of scale N into an empty database (1 = about a year of the division)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
-	if !*demo {
-		return usageError{"seed: say what to seed: --demo"}
+	if *demo == (*scale != 0) {
+		return usageError{"seed: say what to seed: --demo or --scale N"}
 	}
 	cfg, st, err := e.openStore(ctx)
 	if err != nil {
 		return err
 	}
 	st.Close()
+	if *scale != 0 {
+		return e.seedScale(ctx, cfg, *scale)
+	}
 	if err := seed.Demo(ctx, cfg.DatabaseURL, auth.DefaultHasher(), time.Now()); err != nil {
 		return err
 	}
 	printLogins(e.stdout)
+	return nil
+}
+
+// seedScale writes a synthetic history of scale n, with a progress bar on
+// standard error, and prints what it wrote and how to sign in.
+func (e *cmdEnv) seedScale(ctx context.Context, cfg config.Config, n float64) error {
+	start := time.Now()
+	sum, err := seed.Scale(ctx, cfg.DatabaseURL, seed.ScaleOptions{N: n, Now: start, Hasher: auth.DefaultHasher(), Progress: seed.Bar(e.stderr)})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "seeded scale %g in %s: %d users, %d placements, %d projects, %d tasks, %d progress logs, %d activity rows\n",
+		n, time.Since(start).Round(time.Millisecond), sum.Users, sum.Placements, sum.Projects, sum.Tasks, sum.ProgressLogs, sum.Activities)
+	fmt.Fprintf(e.stdout, "sign in as %s with the password %s (synthetic data: never use in production)\n", seed.ScaleAdminEmail, seed.ScalePassword)
 	return nil
 }
 

@@ -19,6 +19,8 @@ Usage:
   tracker serve                      start the HTTP server (migrates first)
   tracker migrate                    apply database migrations and exit
   tracker seed --demo                seed demo data into an empty database
+  tracker seed --scale N             seed a synthetic history of scale N (1 = a year of the division) into an empty database
+  tracker load [--scenario S] ...    drive a running server and print req/s and latency percentiles (see tracker load -h)
   tracker user add --email E --name N --role R [--branch CODE] [--locale en|fr] --password-stdin
                                      create an account, reading its password from standard input
   tracker backup FILE                write a consistent copy of the SQLite database to FILE
@@ -65,6 +67,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return env.userAdd(ctx, args[2:])
 	case "backup":
 		return env.backup(ctx, args[1:])
+	case "load":
+		return env.load(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

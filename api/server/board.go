@@ -8,7 +8,7 @@ import (
 
 func (s *Server) getBoard(c echo.Context) error {
 	q := newQuery(c)
-	f := store.BoardFilter{BranchID: q.int("branch_id"), StreamID: q.int("stream_id")}
+	f := store.BoardFilter{BranchID: q.int("branch_id"), StreamID: q.int("stream_id"), AsOf: q.date("as_of")}
 	if err := q.err(); err != nil {
 		return err
 	}

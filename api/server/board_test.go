@@ -205,6 +205,7 @@ func TestBoard(t *testing.T) {
 				Done: done, Overdue: overdue, Total: total}
 		}
 		ioCPP := cell(streamIO, branchCPP, 1, 0, 1, 1, 1, 3)
+		ioCPP.BlockedSince = &s.blocked.StatusSince
 		partnersMC := cell(streamPartners, branchMC, 0, 1, 0, 0, 0, 1)
 		strategyCPP, strategyMC := cell(streamStrategy, branchCPP, 0, 0, 0, 0, 0, 0), cell(streamStrategy, branchMC, 1, 0, 0, 0, 1, 1)
 		all := []store.BoardCell{ioCPP, cell(streamIO, branchMC, 0, 0, 0, 0, 0, 0), cell(streamPartners, branchCPP, 0, 0, 0, 0, 0, 0),
@@ -242,6 +243,86 @@ func TestBoard(t *testing.T) {
 	})
 }
 
+// TestBoardAsOf runs ten days of changes after the scene of bdSetup and
+// reads the board live and as of earlier days: the tasks as they stood
+// (status, overdue judged on that day, blocked since when, deleted tasks
+// still there before their deletion), the completions of each ISO week,
+// and the placements and activity that existed by then.
+func TestBoardAsOf(t *testing.T) {
+	eachAPI(t, func(t *testing.T, e *apiEnv) {
+		s, w := bdSetup(e), bdWork{e} // Monday 16 March 2026
+		day0 := e.day(0)
+		partners := w.project(branchMC, streamPartners)
+		mcDone := w.task(partners, uInternMC, ptr(12), nil, tracker.StatusInProgress, tracker.StatusInReview)
+		e.DB.Clock.Advance(10 * 24 * time.Hour) // Thursday 26 March
+		e.tokens = map[string]string{}
+		w.move(s.done.ID, tracker.StatusInProgress) // reopened
+		w.move(s.blocked.ID, tracker.StatusInProgress)
+		if err := e.DB.Store.DeleteTask(context.Background(), e.Users[uAdmin], s.late.ID); err != nil {
+			t.Fatal(err)
+		}
+		w.task(w.project(branchCPP, streamIO), uInternCPP, nil, nil)
+		w.move(mcDone.ID, tracker.StatusDone)
+		cell := func(stream, branch, todo, inProgress, blocked, inReview, done, overdue, total int64) store.BoardCell {
+			return store.BoardCell{StreamID: stream, BranchID: branch, Todo: todo, InProgress: inProgress, Blocked: blocked,
+				InReview: inReview, Done: done, Overdue: overdue, Total: total}
+		}
+		ioThen := cell(streamIO, branchCPP, 1, 0, 1, 0, 1, 1, 3)
+		ioThen.BlockedSince = &s.blocked.StatusSince
+		ioWeek := cell(streamIO, branchCPP, 1, 0, 1, 0, 1, 2, 3)
+		ioWeek.BlockedSince = ioThen.BlockedSince
+		// s.blocked, due on the 21st and back in progress, is now overdue.
+		ioNow := cell(streamIO, branchCPP, 1, 2, 0, 0, 0, 1, 3)
+		for _, tc := range []struct {
+			name, query, asOf, lastWeek string
+			io, partnersMC              store.BoardCell
+			completed                   map[int]int64 // by index in weekly_completions
+			active                      int
+		}{
+			{"OKLive", "", "2026-03-26", "2026-W13", ioNow, cell(streamPartners, branchMC, 0, 1, 0, 0, 1, 0, 2), map[int]int64{25: 1}, 3},
+			{"OKToday", "?as_of=2026-03-26", "2026-03-26", "2026-W13", ioNow, cell(streamPartners, branchMC, 0, 1, 0, 0, 1, 0, 2), map[int]int64{25: 1}, 3},
+			{"OKTenDaysAgo", "?as_of=" + day0, day0, "2026-W12", ioThen, cell(streamPartners, branchMC, 0, 1, 0, 1, 0, 0, 2), map[int]int64{25: 1}, 3},
+			// A week on, the blocked task is overdue and the done one still done.
+			{"OKAWeekLater", "?as_of=2026-03-23", "2026-03-23", "2026-W13", ioWeek, cell(streamPartners, branchMC, 0, 1, 0, 1, 0, 0, 2), map[int]int64{24: 1}, 3},
+			{"OKBeforeAnything", "?as_of=2026-03-15", "2026-03-15", "2026-W11", cell(streamIO, branchCPP, 0, 0, 0, 0, 0, 0, 0),
+				cell(streamPartners, branchMC, 0, 0, 0, 0, 0, 0, 0), nil, 0},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				var b store.Board
+				e.as(uLeader).get("/api/v1/board" + tc.query).want(200).decode(&b)
+				if b.AsOf.String() != tc.asOf || !sameCell(b.Cells[0], tc.io) || !sameCell(b.Cells[3], tc.partnersMC) {
+					t.Fatalf("as of %s: io %+v, partners MC %+v; want as of %s: %+v, %+v", b.AsOf, b.Cells[0], b.Cells[3], tc.asOf, tc.io, tc.partnersMC)
+				}
+				if n := len(b.WeeklyCompletions); n != store.BoardWeeks || b.WeeklyCompletions[n-1].Week != tc.lastWeek {
+					t.Fatalf("weekly_completions = %+v, want %d weeks to %s", b.WeeklyCompletions, store.BoardWeeks, tc.lastWeek)
+				}
+				for i, wk := range b.WeeklyCompletions {
+					if wk.Completed != tc.completed[i] || wk.Start.Time().Weekday() != time.Monday ||
+						(i > 0 && wk.Start != b.WeeklyCompletions[i-1].Start.AddDays(7)) {
+						t.Errorf("week %d = %+v, want %d completed", i, wk, tc.completed[i])
+					}
+				}
+				end := b.AsOf.AddDays(1).Time()
+				for _, a := range b.RecentActivity {
+					if !a.CreatedAt.Before(end) {
+						t.Errorf("activity %d of %s shown as of %s", a.ID, a.CreatedAt, b.AsOf)
+					}
+				}
+				if len(b.ActivePlacements) != tc.active {
+					t.Errorf("%d active placements, want %d", len(b.ActivePlacements), tc.active)
+				}
+			})
+		}
+		board := func(name, query string, status int, code string) plCase {
+			return plCase{name: name, who: uLeader, method: http.MethodGet, path: "/api/v1/board" + query, status: status, code: code, field: "as_of"}
+		}
+		runCases(t, e, []plCase{
+			board("ErrAsOfTomorrow", "?as_of=2026-03-27", 422, "validation_failed"),
+			board("ErrAsOfNotADate", "?as_of=2026-13-01", 400, "bad_request"),
+		})
+	})
+}
+
 // bdCheck compares a board with what it must show.
 func bdCheck(t *testing.T, b store.Board, cells []store.BoardCell, active, soon []tracker.Placement, seesMC bool, milestone int64) {
 	t.Helper()
@@ -249,7 +330,7 @@ func bdCheck(t *testing.T, b store.Board, cells []store.BoardCell, active, soon 
 		t.Fatalf("cells = %+v, want %+v", b.Cells, cells)
 	}
 	for i := range cells {
-		if b.Cells[i] != cells[i] {
+		if !sameCell(b.Cells[i], cells[i]) {
 			t.Errorf("cell %d = %+v, want %+v", i, b.Cells[i], cells[i])
 		}
 	}
@@ -278,4 +359,12 @@ func bdCheck(t *testing.T, b store.Board, cells []store.BoardCell, active, soon 
 	if saw != seesMC {
 		t.Fatalf("recent_activity shows the MC milestone change: %v, want %v", saw, seesMC)
 	}
+}
+
+// sameCell reports whether two cells hold the same counts and the same
+// blocked_since.
+func sameCell(a, b store.BoardCell) bool {
+	at, bt := a.BlockedSince, b.BlockedSince
+	a.BlockedSince, b.BlockedSince = nil, nil
+	return a == b && (at == nil) == (bt == nil) && (at == nil || at.Equal(*bt))
 }

@@ -1,5 +1,7 @@
 package server_test
 
+import "strings"
+
 // The expectation table of TestAuthorizationMatrix: design.md's rights
 // table, route by route. Each want reads
 //
@@ -57,6 +59,21 @@ func matrixRows() []mrow {
 		{method: "PUT", route: "/api/v1/me/password", kind: kSelf, want: "401 | 204 | 204 | 204 | 204", build: func(c *cell) target {
 			return target{path: v1("/me/password"), token: tokenOf(c.selfToken()),
 				body: map[string]string{"current_password": fixturePassword, "new_password": "a brand new passphrase 2026"}}
+		}},
+		// Exports and the calendar feed (issue 5). The feed is public by its
+		// secret: the caller's own URL opens it, an unknown secret is 404.
+		{method: "GET", route: "/api/v1/me/calendar", kind: kSelf, want: signedIn, build: pathOnly(v1("/me/calendar"))},
+		{method: "POST", route: "/api/v1/me/calendar/rotate", kind: kSelf, want: signedIn, build: pathOnly(v1("/me/calendar/rotate"))},
+		{method: "GET", route: "/api/v1/calendar/:feed", kind: kSelf, want: "404 | 200 | 200 | 200 | 200", build: func(c *cell) target {
+			if c.a == anonymous {
+				return target{path: v1("/calendar/%s.ics", strings.Repeat("A", 43))}
+			}
+			return target{path: feedPath(c.e, mActors[c.a].user)}
+		}},
+		{method: "GET", route: "/api/v1/tasks.csv", kind: kNone, want: signedIn, build: pathOnly(v1("/tasks.csv"))},
+		{method: "GET", route: "/api/v1/board.csv", kind: kNone, want: "401 | 403 | 200 | 200 | 200", build: pathOnly(v1("/board.csv"))},
+		{method: "GET", route: "/api/v1/placements/:id/handover", kind: kPlacement, want: readsPlaces, build: func(c *cell) target {
+			return target{path: v1("/placements/%d/handover", c.placement().ID)}
 		}},
 
 		// Users: an intern reads only themself, a supervisor their branch.

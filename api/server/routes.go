@@ -24,7 +24,16 @@ func (s *Server) routes() *echo.Echo {
 	v1.POST("/auth/refresh", s.refresh)
 	v1.POST("/auth/logout", s.logout)
 
+	// A calendar application sends no token: the secret in the path is the
+	// credential, so the feed is outside the authenticated group.
+	v1.GET("/calendar/:feed", s.calendarFeed)
+
 	a := v1.Group("", s.authenticate)
+	a.GET("/me/calendar", s.getCalendar)
+	a.POST("/me/calendar/rotate", s.rotateCalendar)
+	a.GET("/tasks.csv", s.exportTasks)
+	a.GET("/board.csv", s.exportBoard)
+	a.GET("/placements/:id/handover", s.getHandover)
 	a.GET("/me", s.me)
 	a.PUT("/me/password", s.changePassword)
 

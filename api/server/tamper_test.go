@@ -114,6 +114,10 @@ func tamperCases(w *world, e *apiEnv) []tcase {
 	for _, f := range []string{"user_id", "password_hash", "role", "email"} {
 		add("PasswordWith_"+f, uInternCPP, "PUT", "/api/v1/me/password", v1("/me/password"), withFields(pw, f, "x"), 400, f)
 	}
+	const rotate = "/api/v1/me/calendar/rotate"
+	for f, v := range map[string]any{"user_id": id(uAdmin), "url": "http://elsewhere.example/a.ics", "nonce": "x", "secret_hash": "x"} {
+		add("RotateCalendarWith_"+f, uInternCPP, "POST", rotate, rotate, map[string]any{f: v}, 400, f)
+	}
 
 	// Users.
 	nu := map[string]any{"email": "tamper@example.org", "name": "Tamper", "role": "intern", "branch_id": cpp, "password": "a long enough password"}

@@ -12,14 +12,8 @@ import (
 )
 
 func (s *Server) listTasks(c echo.Context) error {
-	q := newQuery(c)
-	f := store.TaskFilter{AssigneeID: q.int("assignee_id"), ProjectID: q.int("project_id"), StreamID: q.int("stream_id"),
-		BranchID: q.int("branch_id"), TagID: q.int("tag_id"), Statuses: q.statuses("status"), Priority: q.str("priority"),
-		DueFrom: q.date("due_from"), DueTo: q.date("due_to"), Overdue: q.boolPtr("overdue"), Q: q.str("q"), Page: q.page()}
-	if f.Priority != "" && !tracker.Priority(f.Priority).Valid() {
-		q.errs.Add("priority", "must be low, medium, high or urgent")
-	}
-	if err := q.err(); err != nil {
+	f, err := taskFilter(c, true)
+	if err != nil {
 		return err
 	}
 	items, total, err := s.store.Tasks(c.Request().Context(), actor(c), f)

@@ -17,17 +17,23 @@ const (
 	BoardEndingSoonDays = 30
 	// BoardRecentActivity is how many activity rows the board shows.
 	BoardRecentActivity = 20
+	// BoardWeeks is how many ISO weeks of completions the board shows.
+	BoardWeeks = 26
 )
 
 // BoardFilter narrows the status board to one branch, one stream, or both.
-// The stream narrows the cells only: placements belong to no stream.
+// The stream narrows the cells and completions only: placements belong to
+// no stream. AsOf, unless zero, asks for the board as it stood at the end
+// of that day, rebuilt from the activity trail.
 type BoardFilter struct {
 	BranchID int64
 	StreamID int64
+	AsOf     tracker.Date
 }
 
 // BoardCell counts the tasks of one stream in one branch by status.
-// Overdue counts the tasks past their due date and not done.
+// Overdue counts the tasks past their due date and not done; BlockedSince
+// is when the longest-blocked of its blocked tasks became blocked.
 type BoardCell struct {
 	StreamID   int64 `json:"stream_id"`
 	BranchID   int64 `json:"branch_id"`
@@ -38,42 +44,68 @@ type BoardCell struct {
 	Done       int64 `json:"done"`
 	Overdue    int64 `json:"overdue"`
 	Total      int64 `json:"total"`
+
+	BlockedSince *time.Time `json:"blocked_since" gorm:"-"`
+}
+
+// BoardWeek counts the tasks completed in one ISO week ("2026-W47", from
+// Monday Start).
+type BoardWeek struct {
+	Week      string       `json:"week"`
+	Start     tracker.Date `json:"start"`
+	Completed int64        `json:"completed"`
 }
 
 // Board is the leadership status board.
 type Board struct {
-	GeneratedAt      time.Time           `json:"generated_at"`
-	Cells            []BoardCell         `json:"cells"`
-	ActivePlacements []tracker.Placement `json:"active_placements"`
-	EndingSoon       []tracker.Placement `json:"ending_soon"`
-	RecentActivity   []tracker.Activity  `json:"recent_activity"`
+	GeneratedAt       time.Time           `json:"generated_at"`
+	AsOf              tracker.Date        `json:"as_of"`
+	Cells             []BoardCell         `json:"cells"`
+	WeeklyCompletions []BoardWeek         `json:"weekly_completions"`
+	ActivePlacements  []tracker.Placement `json:"active_placements"`
+	EndingSoon        []tracker.Placement `json:"ending_soon"`
+	RecentActivity    []tracker.Activity  `json:"recent_activity"`
 }
 
 // Board returns the status board as actor may see it: every (stream,
-// branch) cell, the active placements actor may read with their health,
-// those ending within BoardEndingSoonDays, and the latest activity actor
-// may read. Interns have no board.
+// branch) cell, the weekly completions, the active placements actor may
+// read with their health, those ending within BoardEndingSoonDays, and the
+// latest activity actor may read. With f.AsOf it is the board as it stood
+// at the end of that day (which must not be in the future): the tasks are
+// rebuilt from the trail, and the placements and activity are those that
+// existed by then, judged with that day as today. Interns have no board.
 func (s *Store) Board(ctx context.Context, actor *tracker.User, f BoardFilter) (*Board, error) {
 	if !actor.CanSeeBoard() {
 		return nil, tracker.Forbidden("the status board is for supervisors, leadership and admins")
 	}
 	db := s.read(ctx)
-	today := s.Today()
-	b := Board{GeneratedAt: s.Now().Truncate(time.Microsecond), EndingSoon: []tracker.Placement{}, RecentActivity: []tracker.Activity{}}
+	day, asOf := s.Today(), !f.AsOf.IsZero()
+	if asOf && f.AsOf.After(day) {
+		return nil, tracker.Invalid("as_of", "must not be in the future")
+	}
+	if asOf {
+		day = f.AsOf
+	}
+	end := day.AddDays(1).Time()
+	b := Board{GeneratedAt: s.Now().Truncate(time.Microsecond), AsOf: day, EndingSoon: []tracker.Placement{}, RecentActivity: []tracker.Activity{}}
 	streams, branches, err := boardAxes(db, f)
 	if err != nil {
 		return nil, err
 	}
-	if b.Cells, err = boardCells(db, today, f, streams, branches); err != nil {
+	src := newBoardSource(s.driver, day, asOf)
+	if b.Cells, b.WeeklyCompletions, err = boardCounts(db, src, day, f, streams, branches); err != nil {
 		return nil, fmt.Errorf("store: board: %w", err)
 	}
-	if b.ActivePlacements, err = boardPlacements(db, actor, today, f); err != nil {
+	if b.ActivePlacements, err = boardPlacements(db, actor, day, f, asOf, end); err != nil {
 		return nil, fmt.Errorf("store: board: %w", err)
 	}
 	q := visibleActivity(db.Model(&tracker.Activity{}), actor).
 		Order("activities.created_at DESC, activities.id DESC").Limit(BoardRecentActivity)
 	if f.BranchID != 0 {
 		q = q.Where("activities.branch_id = ?", f.BranchID)
+	}
+	if asOf {
+		q = q.Where("activities.created_at < ?", end)
 	}
 	if err := q.Find(&b.RecentActivity).Error; err != nil {
 		return nil, fmt.Errorf("store: board activity: %w", err)
@@ -84,7 +116,7 @@ func (s *Store) Board(ctx context.Context, actor *tracker.User, f BoardFilter) (
 	if err != nil {
 		return nil, fmt.Errorf("store: board names: %w", err)
 	}
-	soon := today.AddDays(BoardEndingSoonDays)
+	soon := day.AddDays(BoardEndingSoonDays)
 	for _, p := range b.ActivePlacements {
 		if !p.EndDate.After(soon) {
 			b.EndingSoon = append(b.EndingSoon, p)
@@ -119,51 +151,16 @@ func boardAxes(db *gorm.DB, f BoardFilter) (streams, branches []int64, err error
 	return streams, branches, probs.Err()
 }
 
-// boardCells counts the tasks per (stream, branch) in one grouped query
-// and returns a cell for every pair, empty ones included, by stream then
-// branch.
-func boardCells(db *gorm.DB, today tracker.Date, f BoardFilter, streams, branches []int64) ([]BoardCell, error) {
-	count := func(col string) string { return "SUM(CASE WHEN status = ? THEN 1 ELSE 0 END) AS " + col }
-	q := db.Table("tasks").Select(
-		"stream_id, branch_id, "+count("todo")+", "+count("in_progress")+", "+count("blocked")+", "+
-			count("in_review")+", "+count("done")+", "+
-			"SUM(CASE WHEN status <> ? AND due_date < ? THEN 1 ELSE 0 END) AS overdue, COUNT(*) AS total",
-		string(tracker.StatusTodo), string(tracker.StatusInProgress), string(tracker.StatusBlocked),
-		string(tracker.StatusInReview), string(tracker.StatusDone), string(tracker.StatusDone), today).
-		Group("stream_id, branch_id")
-	if f.StreamID != 0 {
-		q = q.Where("stream_id = ?", f.StreamID)
-	}
-	if f.BranchID != 0 {
-		q = q.Where("branch_id = ?", f.BranchID)
-	}
-	var rows []BoardCell
-	if err := q.Find(&rows).Error; err != nil {
-		return nil, err
-	}
-	found := map[[2]int64]BoardCell{}
-	for _, r := range rows {
-		found[[2]int64{r.StreamID, r.BranchID}] = r
-	}
-	cells := make([]BoardCell, 0, len(streams)*len(branches))
-	for _, st := range streams {
-		for _, br := range branches {
-			c, ok := found[[2]int64{st, br}]
-			if !ok {
-				c = BoardCell{StreamID: st, BranchID: br}
-			}
-			cells = append(cells, c)
-		}
-	}
-	return cells, nil
-}
-
-// boardPlacements returns the placements active today that actor may read,
-// ending soonest first, with their derived fields but not yet their names.
-func boardPlacements(db *gorm.DB, actor *tracker.User, today tracker.Date, f BoardFilter) ([]tracker.Placement, error) {
+// boardPlacements returns the placements active on today that actor may
+// read, ending soonest first, with their derived fields but not yet their
+// names; asOf keeps those created before end.
+func boardPlacements(db *gorm.DB, actor *tracker.User, today tracker.Date, f BoardFilter, asOf bool, end time.Time) ([]tracker.Placement, error) {
 	q, err := placementQuery(db, actor, PlacementFilter{BranchID: f.BranchID, State: string(tracker.PlacementActive)}, today)
 	if err != nil {
 		return nil, err
+	}
+	if asOf {
+		q = q.Where("placements.created_at < ?", end)
 	}
 	out := []tracker.Placement{}
 	if err := q.Order("placements.end_date, placements.id").Find(&out).Error; err != nil {

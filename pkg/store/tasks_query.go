@@ -37,33 +37,7 @@ var taskSorts = map[string]string{
 func (s *Store) Tasks(ctx context.Context, actor *tracker.User, f TaskFilter) ([]tracker.Task, int64, error) {
 	db := s.read(ctx)
 	q := workOfReader(db.Model(&tracker.Task{}), actor, "tasks")
-	q = whereIDs(q, "tasks", idEq{"assignee_id", f.AssigneeID}, idEq{"project_id", f.ProjectID},
-		idEq{"stream_id", f.StreamID}, idEq{"branch_id", f.BranchID})
-	if f.TagID != 0 {
-		q = taskTags.hasTag(q, "tasks", f.TagID)
-	}
-	if len(f.Statuses) > 0 {
-		st := make([]string, len(f.Statuses))
-		for i, v := range f.Statuses {
-			st[i] = string(v)
-		}
-		q = q.Where("tasks.status IN ?", st)
-	}
-	if f.Priority != "" {
-		q = q.Where("tasks.priority = ?", f.Priority)
-	}
-	if !f.DueFrom.IsZero() {
-		q = q.Where("tasks.due_date >= ?", f.DueFrom)
-	}
-	if !f.DueTo.IsZero() {
-		q = q.Where("tasks.due_date <= ?", f.DueTo)
-	}
-	if f.Overdue != nil {
-		q = whereOverdue(q, *f.Overdue, s.Today())
-	}
-	if f.Q != "" {
-		q = searchText(q, "tasks", f.Q)
-	}
+	q = filterTasks(q, f, s.Today())
 	var out []tracker.Task
 	total, err := list(ctx, q, f.Page, "due_date", taskSorts, "tasks", &out)
 	if err == nil {

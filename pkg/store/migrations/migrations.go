@@ -59,6 +59,8 @@ var All = []Migration{
 	{ID: "2026112701_initial", Up: initial},
 	{ID: "2026112702_reference_data", Up: referenceData},
 	{ID: "2026112801_login_failures", Up: loginFailures},
+	{ID: "2026112902_calendar_secrets", Up: calendarSecrets},
+	{ID: "2026112903_list_indexes", Up: listIndexes},
 }
 
 // advisoryLockKey serialises migrations across processes on PostgreSQL.

@@ -229,6 +229,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's calendar feed URL
+         * @description The caller's personal iCalendar feed (their open tasks' due dates;
+         *     for an intern their placement's milestones, for a supervisor their
+         *     branch's), made on first use. The URL itself is the credential: keep
+         *     it private, and rotate it if it leaks. It is built from the host the
+         *     request reached, `https` when the connection (or a trusted proxy's
+         *     `X-Forwarded-Proto`) says so.
+         */
+        get: operations["getCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the caller's calendar feed a new URL
+         * @description The old URL answers 404 from then on. Takes no body (an empty object passes; any field -> 400 naming it).
+         */
+        post: operations["rotateCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{secret}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The feed's secret, as in the URL `GET /me/calendar` answers. */
+                secret: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A personal calendar feed (iCalendar)
+         * @description For calendar applications, which send no token: the secret in the
+         *     path is the credential. RFC 5545: one all-day `VEVENT` per open task
+         *     with a due date assigned to the feed's owner, and per milestone not
+         *     yet done of the owner's placements (intern) or of their branch's
+         *     placements not yet ended (supervisor). Each event's `UID` stays the
+         *     same for its task or milestone. An unknown or rotated secret, or a
+         *     disabled owner -> 404.
+         */
+        get: operations["calendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -564,6 +638,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/placements/{id}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A placement's handover report
+         * @description For whoever may read the placement: the intern's tasks in its branch
+         *     grouped by stream (streams without tasks left out), each with its
+         *     progress notes newest first, and the tasks not done, to pass on.
+         */
+        get: operations["getHandover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects": {
         parameters: {
             query?: never;
@@ -641,6 +740,35 @@ export interface paths {
          *     ended (422 `assignee_id`).
          */
         post: operations["createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export tasks as CSV
+         * @description The tasks of `GET /tasks` with the same filters, rights (interns:
+         *     their own branch) and `sort`, every page at once up to 10,000 rows;
+         *     when more matched, the first 10,000 are sent with `X-Truncated: true`.
+         *     UTF-8 with a byte order mark, CRLF line ends, a header row:
+         *     `id, title, status, priority, progress, start_date, due_date,
+         *     overdue, completed_at, estimate_hours, assignee_name, project_title,
+         *     stream_code, branch_code, tags, created_at, updated_at` (dates
+         *     `YYYY-MM-DD`, times RFC 3339 UTC, tag codes separated by `; `). A
+         *     cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is
+         *     prefixed with `'` so that no spreadsheet runs it as a formula.
+         */
+        get: operations["exportTasks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -834,10 +962,41 @@ export interface paths {
          * @description Admins, leadership and supervisors; interns -> 403. The cells count
          *     the tasks of every branch; the placements are those the caller may
          *     read (a supervisor's own branch). `branch_id` narrows the cells, the
-         *     placements and the activity; `stream_id` narrows the cells only. An
-         *     id that names no branch or stream -> 422 naming it.
+         *     placements and the activity; `stream_id` narrows the cells and the
+         *     weekly completions only. An id that names no branch or stream -> 422
+         *     naming it. `as_of` gives the board as it stood at the end of that day:
+         *     the tasks are rebuilt from the activity trail (status, due date and
+         *     stream as of then; tasks deleted by then left out), the placements
+         *     and activity are those that existed by then, and that day is "today"
+         *     for overdue work, placements and those ending soon. A day in the
+         *     future -> 422 naming `as_of`. Everything is counted in SQL.
          */
         get: operations["getBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/board.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the status board's cells as CSV
+         * @description The cells of `GET /board` under the same rights (interns -> 403) and
+         *     filters, one row per stream and branch: `as_of, stream_code,
+         *     stream_name, branch_code, branch_name, todo, in_progress, blocked,
+         *     in_review, done, overdue, total, blocked_since`. UTF-8 with a byte
+         *     order mark, CRLF line ends, cells defused against formulas as in
+         *     `GET /tasks.csv`.
+         */
+        get: operations["exportBoard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1106,6 +1265,44 @@ export interface components {
             /** @description Derived - the actor's name, readable by whoever reads the row; null for the system. */
             actor_name: string | null;
         };
+        /** @description A personal calendar feed's URL; the secret in it is the credential. */
+        CalendarURL: {
+            /** Format: uri */
+            url: string;
+        };
+        /** @description What a placement leaves to whoever takes its work on. */
+        Handover: {
+            placement: components["schemas"]["Placement"];
+            generated_at: components["schemas"]["Timestamp"];
+            /** @description The intern's tasks in the placement's branch, by stream (in stream order; streams without tasks left out). */
+            streams: components["schemas"]["HandoverStream"][];
+            /** @description The intern's tasks in the branch not done, soonest due first, to pass on. */
+            open_tasks: components["schemas"]["Task"][];
+        };
+        HandoverStream: {
+            stream_id: components["schemas"]["ID"];
+            stream_name: string;
+            /** @description Soonest due first, undated last. */
+            tasks: components["schemas"]["HandoverTask"][];
+        };
+        HandoverTask: {
+            id: components["schemas"]["ID"];
+            title: string;
+            status: components["schemas"]["TaskStatus"];
+            progress: components["schemas"]["Percent"];
+            /** Format: date */
+            due_date: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** @description The task's progress log, newest first. */
+            notes: components["schemas"]["HandoverNote"][];
+        };
+        HandoverNote: {
+            created_at: components["schemas"]["Timestamp"];
+            author_name: string;
+            progress: components["schemas"]["Percent"];
+            note: string;
+        };
         /** @description A task of the intern, as drawn on the timeline. */
         TimelineTask: {
             id: components["schemas"]["ID"];
@@ -1138,12 +1335,29 @@ export interface components {
             /** @description Tasks past their due date and not done (also counted in their status). */
             overdue: components["schemas"]["Count"];
             total: components["schemas"]["Count"];
+            /**
+             * Format: date-time
+             * @description When the longest-blocked of the cell's blocked tasks became blocked; null when none is.
+             */
+            blocked_since: string | null;
+        };
+        /** @description Tasks completed in one ISO week (Monday to Sunday, UTC), within the board's filters. */
+        BoardWeek: {
+            /** @description The ISO week, `YYYY-Www`. */
+            week: string;
+            /** @description The Monday the week starts on. */
+            start: components["schemas"]["Date"];
+            completed: components["schemas"]["Count"];
         };
         /** @description The status board. */
         Board: {
             generated_at: components["schemas"]["Timestamp"];
+            /** @description The day the board describes (today unless `as_of` was given). */
+            as_of: components["schemas"]["Date"];
             /** @description One per (stream, branch), zeros included. */
             cells: components["schemas"]["BoardCell"][];
+            /** @description The 26 ISO weeks ending with the week of `as_of`, oldest first, empty weeks included. */
+            weekly_completions: components["schemas"]["BoardWeek"][];
             active_placements: components["schemas"]["Placement"][];
             /** @description Active placements ending within 30 days. */
             ending_soon: components["schemas"]["Placement"][];
@@ -1904,6 +2118,80 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed's URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarURL"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    rotateCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed's new URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarURL"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    calendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The feed's secret, as in the URL `GET /me/calendar` answers. */
+                secret: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed. */
+            200: {
+                headers: {
+                    /** @description `inline; filename="intern-tracker.ics"`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };
@@ -2686,6 +2974,32 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
+    getHandover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handover"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
     listProjects: {
         parameters: {
             query?: {
@@ -2940,6 +3254,53 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    exportTasks: {
+        parameters: {
+            query?: {
+                assignee_id?: components["schemas"]["ID"];
+                project_id?: components["schemas"]["ID"];
+                /** @description Only those of this stream. */
+                stream_id?: components["parameters"]["StreamIDQuery"];
+                /** @description Only those of this branch. */
+                branch_id?: components["parameters"]["BranchIDQuery"];
+                /** @description One status or a comma-separated list of them. */
+                status?: string;
+                /** @description Only those carrying this tag. */
+                tag_id?: components["parameters"]["TagIDQuery"];
+                priority?: components["schemas"]["Priority"];
+                due_from?: string;
+                due_to?: string;
+                overdue?: boolean;
+                /** @description Case-insensitive substring search. */
+                q?: components["parameters"]["Q"];
+                /** @description As for `GET /tasks`. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tasks, as CSV. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="<what>-<today>.csv"`. */
+                    "Content-Disposition": string;
+                    /** @description `true` when more tasks matched than the 10,000 sent; absent otherwise. */
+                    "X-Truncated"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
             500: components["responses"]["Internal"];
         };
@@ -3361,6 +3722,8 @@ export interface operations {
                 branch_id?: components["parameters"]["BranchIDQuery"];
                 /** @description Only those of this stream. */
                 stream_id?: components["parameters"]["StreamIDQuery"];
+                /** @description The day to show the board as of (default today); not in the future. */
+                as_of?: components["schemas"]["Date"];
             };
             header?: never;
             path?: never;
@@ -3375,6 +3738,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Board"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    exportBoard: {
+        parameters: {
+            query?: {
+                /** @description Only those of this branch. */
+                branch_id?: components["parameters"]["BranchIDQuery"];
+                /** @description Only those of this stream. */
+                stream_id?: components["parameters"]["StreamIDQuery"];
+                /** @description The board as it stood at the end of this day, as for `GET /board`. */
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cells, as CSV. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="<what>-<today>.csv"`. */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
