@@ -17,8 +17,9 @@ export const navByRole: Record<Role, readonly NavItem[]> = {
     item('reviewQueue', 'nav.reviewQueue'),
     item('placements', 'nav.placements'),
     item('board', 'nav.board'),
+    item('cohort', 'nav.cohort'),
   ],
-  leadership: [item('board', 'nav.board')],
+  leadership: [item('board', 'nav.board'), item('cohort', 'nav.cohort')],
   admin: [
     item('users', 'nav.users'),
     item('tags', 'nav.tags'),
@@ -26,6 +27,7 @@ export const navByRole: Record<Role, readonly NavItem[]> = {
     item('projects', 'nav.projects'),
     item('reviewQueue', 'nav.reviewQueue'),
     item('placements', 'nav.placements'),
+    item('cohort', 'nav.cohort'),
   ],
 };
 

@@ -23,6 +23,7 @@ const pages: Partial<Record<PathName, Loader>> = {
   projects: () => import('@/features/projects/routes/projects').then((m) => m.ProjectsPage),
   placements: () => import('@/features/placements/routes/placements').then((m) => m.PlacementsPage),
   board: () => import('@/features/board/routes/board').then((m) => m.BoardPage),
+  cohort: () => import('@/features/timeline/routes/cohort').then((m) => m.CohortPage),
   users: () => import('@/features/users/routes/users').then((m) => m.UsersPage),
   tags: () => import('@/features/tags/routes/tags').then((m) => m.TagsPage),
 };
@@ -63,6 +64,15 @@ export const routes: RouteObject[] = [
         // The task page: every signed-in role may open it (what each may do there is the server's call).
         path: paths.task.path,
         lazy: async () => ({ Component: (await import('@/features/tasks/routes/task')).TaskPage }),
+      },
+      {
+        // A placement's timeline and handover report: whoever may read the placement (the server decides).
+        path: paths.placementTimeline.path,
+        lazy: async () => ({ Component: (await import('@/features/timeline/routes/timeline')).TimelinePage }),
+      },
+      {
+        path: paths.placementHandover.path,
+        lazy: async () => ({ Component: (await import('@/features/handover/routes/handover')).HandoverPage }),
       },
       // Project pages outside the navigation, for whoever may open Projects.
       rolePage('project', () => import('@/features/projects/routes/project').then((m) => m.ProjectPage), rolesFor('projects')),

@@ -21,10 +21,14 @@ export const paths = {
   project: { path: '/projects/:id', to: (id: number) => `/projects/${id}` },
   branchBoard: { path: '/projects/board' },
   placements: { path: '/placements' },
+  cohort: { path: '/placements/cohort' },
   board: { path: '/board' },
 
   // every signed-in role (the task page; the server decides what each may do there)
   task: { path: '/tasks/:id', to: (id: number) => `/tasks/${id}` },
+  // whoever may read the placement (the server decides)
+  placementTimeline: { path: '/placements/:id/timeline', to: (id: number) => `/placements/${id}/timeline` },
+  placementHandover: { path: '/placements/:id/handover', to: (id: number) => `/placements/${id}/handover` },
 
   // admin
   users: { path: '/users' },

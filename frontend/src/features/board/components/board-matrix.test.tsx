@@ -4,7 +4,7 @@ import type { Schemas } from '@/lib/api';
 import { translate } from '@/lib/i18n';
 import { renderWithProviders } from '@/testing/render';
 import { BoardMatrix } from './board-matrix';
-import { cellHealth, openCount, sumCells, type BoardCell } from './cell-health';
+import { blockedDays, cellHealth, openCount, sumCells, type BoardCell } from './cell-health';
 import { byAttention, daysUntil, type Placement } from './placement-order';
 import { describeActivity, type Activity } from './recent-activity';
 
@@ -17,11 +17,11 @@ const branches: Schemas['Branch'][] = [
   { id: 2, code: 'MC', name: 'Military Cooperation Branch', description: '', version: 1 },
 ];
 const cell = (stream_id: number, branch_id: number, c: Partial<BoardCell>): BoardCell => {
-  const z = { todo: 0, in_progress: 0, blocked: 0, in_review: 0, done: 0, overdue: 0, ...c };
+  const z = { todo: 0, in_progress: 0, blocked: 0, in_review: 0, done: 0, overdue: 0, blocked_since: null, ...c };
   return { stream_id, branch_id, ...z, total: z.todo + z.in_progress + z.blocked + z.in_review + z.done };
 };
 const cells = [
-  cell(1, 1, { todo: 3, in_progress: 2, blocked: 1, in_review: 1, done: 11, overdue: 3 }),
+  cell(1, 1, { todo: 3, in_progress: 2, blocked: 1, in_review: 1, done: 11, overdue: 3, blocked_since: '2026-11-15T09:30:00Z' }),
   cell(1, 2, { todo: 1, in_progress: 2, done: 2 }),
   cell(2, 1, { todo: 2, in_progress: 3, in_review: 1, done: 3, overdue: 1 }),
   cell(2, 2, {}),
@@ -42,6 +42,15 @@ describe('cell health', () => {
     expect(openCount(cells[0]!)).toBe(7);
     expect(sumCells(cells)).toMatchObject({ todo: 6, in_progress: 7, blocked: 1, in_review: 2, done: 16, overdue: 4, total: 32 });
   });
+
+  it('keeps the oldest blocked_since and counts its days up to the board day', () => {
+    const later = cell(2, 2, { blocked: 1, blocked_since: '2026-11-20T10:00:00Z' });
+    expect(sumCells([later, cells[0]!, cells[1]!]).blocked_since).toBe('2026-11-15T09:30:00Z');
+    expect(sumCells([cells[1]!]).blocked_since).toBeNull();
+    expect(blockedDays(cells[0]!, '2026-11-27')).toBe(12); // 15 Nov 09:30 to the end of 27 Nov
+    expect(blockedDays(later, '2026-11-20')).toBe(0);
+    expect(blockedDays(cells[1]!, '2026-11-27')).toBeNull();
+  });
 });
 
 /** count reads the number a cell shows under a label (<dt>label</dt><dd>n</dd>). */
@@ -51,7 +60,7 @@ function count(cellEl: HTMLElement, label: string): string | null | undefined {
 
 describe('BoardMatrix', () => {
   it('shows each stream x branch with its counts and its health in words', () => {
-    renderWithProviders(<BoardMatrix cells={cells} streams={streams} branches={branches} />);
+    renderWithProviders(<BoardMatrix cells={cells} streams={streams} branches={branches} asOf="2026-11-27" />);
     const table = screen.getByRole('table', { name: 'Task counts by stream (rows) and branch (columns)' });
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers).toEqual(['Stream', 'CPP', 'MC', 'All branches']);
@@ -62,6 +71,8 @@ describe('BoardMatrix', () => {
     expect(['Open', 'Blocked', 'Overdue', 'Done'].map((l) => count(cpp!, l))).toEqual(['7', '1', '3', '11']);
     expect(cpp).toHaveTextContent('61% done · 18 tasks');
     expect(cpp!.className).toContain('board-cell--off_track');
+    expect(cpp).toHaveTextContent('Oldest blocked 12 days');
+    expect(mc).not.toHaveTextContent('Oldest blocked');
     expect(mc).toHaveTextContent('On track');
     expect(count(mc!, 'Open')).toBe('3');
     expect(all).toHaveTextContent('Total');
@@ -76,7 +87,7 @@ describe('BoardMatrix', () => {
   });
 
   it('shows only what the filters left, and speaks French', () => {
-    renderWithProviders(<BoardMatrix cells={cells.filter((c) => c.branch_id === 2)} streams={streams} branches={branches} />, { locale: 'fr' });
+    renderWithProviders(<BoardMatrix cells={cells.filter((c) => c.branch_id === 2)} streams={streams} branches={branches} asOf="2026-11-27" />, { locale: 'fr' });
     const table = screen.getByRole('table');
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Axe', 'MC']);
     expect(table).toHaveTextContent('Dans les temps');

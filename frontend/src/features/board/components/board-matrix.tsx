@@ -1,12 +1,14 @@
 import { HealthBadge } from '@/components';
 import type { Schemas } from '@/lib/api';
 import { formatPercent, useI18n } from '@/lib/i18n';
-import { cellHealth, openCount, sumCells, type BoardCell } from './cell-health';
+import { blockedDays, cellHealth, openCount, sumCells, type BoardCell } from './cell-health';
 
 type Props = {
   cells: readonly BoardCell[];
   streams: readonly Schemas['Stream'][];
   branches: readonly Schemas['Branch'][];
+  /** The board's day: how long the oldest blocked task has been blocked is counted up to it. */
+  asOf: string;
 };
 
 /**
@@ -14,7 +16,7 @@ type Props = {
  * overdue and done in each cell, with its health as a colour and in words,
  * and totals across branches and streams.
  */
-export function BoardMatrix({ cells, streams, branches }: Props) {
+export function BoardMatrix({ cells, streams, branches, asOf }: Props) {
   const { t } = useI18n();
   // Only the rows and columns the board answered (the filters narrow them).
   const rows = streams.filter((s) => cells.some((c) => c.stream_id === s.id));
@@ -44,7 +46,7 @@ export function BoardMatrix({ cells, streams, branches }: Props) {
             return (
               <tr key={s.id}>
                 <th scope="row" className="board-matrix__stream">{s.name}</th>
-                {line.map((c, i) => <Cell key={c.branch_id} cell={c} label={cols[i]!.code} />)}
+                {line.map((c, i) => <Cell key={c.branch_id} cell={c} label={cols[i]!.code} asOf={asOf} />)}
                 {totals && <Cell cell={sumCells(line)} label={t('board.matrix.allBranches')} total />}
               </tr>
             );
@@ -68,7 +70,7 @@ export function BoardMatrix({ cells, streams, branches }: Props) {
 }
 
 /** Cell is one count block; `label` (its branch) shows on a phone, where the table becomes a list. */
-function Cell({ cell, label, total = false }: { cell: BoardCell; label: string; total?: boolean }) {
+function Cell({ cell, label, asOf, total = false }: { cell: BoardCell; label: string; asOf?: string; total?: boolean }) {
   const { t, locale } = useI18n();
   // Totals carry no health of their own: the cells they add up say where the trouble is.
   const health = total ? null : cellHealth(cell);
@@ -87,9 +89,18 @@ function Cell({ cell, label, total = false }: { cell: BoardCell; label: string; 
         <div className={`board-cell__count${cell.overdue > 0 ? ' board-cell__count--alert' : ''}`}><dt>{t('board.matrix.overdue')}</dt><dd>{cell.overdue.toLocaleString(locale)}</dd></div>
         <div className="board-cell__count"><dt>{t('board.matrix.done')}</dt><dd>{cell.done.toLocaleString(locale)}</dd></div>
       </dl>
+      {!total && asOf && <BlockedSince cell={cell} asOf={asOf} />}
       {cell.total > 0 && (
         <p className="board-cell__foot">{t('board.matrix.doneShare', { share: formatPercent(donePct, locale), total: cell.total })}</p>
       )}
     </td>
   );
+}
+
+/** BlockedSince says how long the cell's oldest blocked task has been blocked, e.g. "Oldest blocked 12 days". */
+function BlockedSince({ cell, asOf }: { cell: BoardCell; asOf: string }) {
+  const { t } = useI18n();
+  const days = blockedDays(cell, asOf);
+  if (days === null) return null;
+  return <p className="board-cell__blocked">{days === 0 ? t('board.matrix.blockedToday') : t('board.matrix.blockedSince', { count: days })}</p>;
 }

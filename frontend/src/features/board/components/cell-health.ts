@@ -21,10 +21,11 @@ export function cellHealth(c: BoardCell): Health | null {
   return 'on_track';
 }
 
-/** sumCells adds cells up (for the totals row and column). */
+/** sumCells adds cells up (for the totals row and column); the oldest blocked_since wins. */
 export function sumCells(cells: readonly BoardCell[], stream_id = 0, branch_id = 0): BoardCell {
-  const s: BoardCell = { stream_id, branch_id, todo: 0, in_progress: 0, blocked: 0, in_review: 0, done: 0, overdue: 0, total: 0 };
+  const s: BoardCell = { stream_id, branch_id, todo: 0, in_progress: 0, blocked: 0, in_review: 0, done: 0, overdue: 0, total: 0, blocked_since: null };
   for (const c of cells) {
+    if (c.blocked_since && (!s.blocked_since || Date.parse(c.blocked_since) < Date.parse(s.blocked_since))) s.blocked_since = c.blocked_since;
     s.todo += c.todo;
     s.in_progress += c.in_progress;
     s.blocked += c.blocked;
@@ -34,4 +35,18 @@ export function sumCells(cells: readonly BoardCell[], stream_id = 0, branch_id =
     s.total += c.total;
   }
   return s;
+}
+
+/**
+ * blockedDays counts the whole days a cell's oldest blocked task has been
+ * blocked on `asOf` (the board's day, "YYYY-MM-DD", taken at its end);
+ * null when nothing is blocked.
+ */
+export function blockedDays(c: BoardCell, asOf: string): number | null {
+  if (!c.blocked_since) return null;
+  const since = Date.parse(c.blocked_since);
+  const [y, m, d] = asOf.split('-').map(Number);
+  const end = Date.UTC(y!, m! - 1, d! + 1);
+  if (Number.isNaN(since) || Number.isNaN(end)) return null;
+  return Math.max(0, Math.floor((end - since) / 86_400_000));
 }

@@ -1,10 +1,12 @@
+import { Link } from 'react-router';
 import { DateText, HealthBadge } from '@/components';
+import { paths } from '@/config/paths';
 import type { Schemas } from '@/lib/api';
 import { useI18n } from '@/lib/i18n';
 import { daysUntil, type Placement } from './placement-order';
 
 /** EndingSoon lists the placements ending within 30 days, soonest first, with the days left. */
-export function EndingSoon({ placements, branches }: { placements: readonly Placement[]; branches: readonly Schemas['Branch'][] }) {
+export function EndingSoon({ placements, branches, asOf }: { placements: readonly Placement[]; branches: readonly Schemas['Branch'][]; asOf?: string }) {
   const { t, locale } = useI18n();
   const code = new Map(branches.map((b) => [b.id, b.code]));
   if (placements.length === 0) return <p className="board-empty">{t('board.endingSoon.empty')}</p>;
@@ -13,11 +15,11 @@ export function EndingSoon({ placements, branches }: { placements: readonly Plac
   return (
     <ul className="board-ending">
       {sorted.map((p) => {
-        const days = daysUntil(p.end_date);
+        const days = daysUntil(p.end_date, asOf ? new Date(`${asOf}T12:00:00`) : undefined);
         return (
           <li key={p.id} className="board-ending__item">
             <div className="board-ending__who">
-              <span className="board-prow__name">{p.intern_name}</span>
+              <Link className="board-prow__name" to={paths.placementTimeline.to(p.id)} title={t('board.placements.timelineOf', { name: p.intern_name })}>{p.intern_name}</Link>
               <span className="board-prow__meta">
                 {code.get(p.branch_id) && <span className="board-prow__branch">{code.get(p.branch_id)}</span>}
                 {t('board.endingSoon.ends')} <DateText value={p.end_date} />

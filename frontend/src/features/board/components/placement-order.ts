@@ -24,3 +24,8 @@ export function daysUntil(day: string, today: Date = new Date()): number {
   const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
   return Math.round((target - now) / 86_400_000);
 }
+
+/** todayISO is the viewer's calendar day as "YYYY-MM-DD". */
+export function todayISO(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

@@ -1,4 +1,6 @@
+import { Link } from 'react-router';
 import { DateTimeText, HealthBadge, ProgressBar } from '@/components';
+import { paths } from '@/config/paths';
 import type { Schemas } from '@/lib/api';
 import { useT } from '@/lib/i18n';
 import { byAttention, type Placement } from './placement-order';
@@ -37,7 +39,7 @@ function PlacementRow({ p, branch }: { p: Placement; branch: string }) {
   return (
     <li className={`board-prow board-prow--${p.health}`}>
       <div className="board-prow__who">
-        <span className="board-prow__name">{p.intern_name}</span>
+        <Link className="board-prow__name" to={paths.placementTimeline.to(p.id)} title={t('board.placements.timelineOf', { name: p.intern_name })}>{p.intern_name}</Link>
         <span className="board-prow__meta">
           {branch && <span className="board-prow__branch">{branch}</span>}
           {t('board.placements.supervisor', { name: p.supervisor_name })}

@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, DateTimeText, FormError, Loading, PageHeader } from '@/components';
 import { isApiError } from '@/lib/api';
-import { useT } from '@/lib/i18n';
+import { formatDate, useI18n } from '@/lib/i18n';
+import { todayISO } from '../components/placement-order';
 import { useBoard, type BoardQuery } from '../api/get-board';
 import { useBranches, useStreams } from '../api/get-reference';
 import { BoardFilters } from '../components/board-filters';
@@ -12,18 +13,23 @@ import { PlacementsSection } from '../components/placements-section';
 import { RecentActivity } from '../components/recent-activity';
 import '../board.css';
 
+// The charts and their library come in a chunk of their own, after the rest of the board.
+const BoardCharts = lazy(() => import('../components/board-charts').then((m) => ({ default: m.BoardCharts })));
+
 const idParam = (v: string | null): number | undefined => {
   const n = Number(v);
   return v && Number.isInteger(n) && n > 0 ? n : undefined;
 };
 
-/** boardQueryOf reads ?branch=&stream= into the board query (anything else is ignored). */
+/** boardQueryOf reads ?branch=&stream=&as_of=YYYY-MM-DD into the board query (anything else is ignored). */
 export function boardQueryOf(sp: URLSearchParams): BoardQuery {
   const q: BoardQuery = {};
   const branch = idParam(sp.get('branch'));
   const stream = idParam(sp.get('stream'));
+  const asOf = sp.get('as_of');
   if (branch) q.branch_id = branch;
   if (stream) q.stream_id = stream;
+  if (asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) q.as_of = asOf;
   return q;
 }
 
@@ -46,7 +52,8 @@ function BoardSection({ id, title, description, children, className }: { id: str
  * latest activity. Leadership's home; supervisors and admins see it too.
  */
 export function BoardPage() {
-  const t = useT();
+  const { t, locale } = useI18n();
+  const today = todayISO();
   const [sp, setSp] = useSearchParams();
   const query = boardQueryOf(sp);
   const board = useBoard(query);
@@ -55,7 +62,7 @@ export function BoardPage() {
   const branchList = branches.data?.items ?? [];
   const streamList = streams.data?.items ?? [];
 
-  function setFilters(patch: { branch?: string; stream?: string }) {
+  function setFilters(patch: { branch?: string; stream?: string; as_of?: string }) {
     setSp((prev) => {
       const next = new URLSearchParams(prev);
       for (const [k, v] of Object.entries(patch)) {
@@ -73,21 +80,33 @@ export function BoardPage() {
     <>
       <PageHeader title={t('board.title')}
         subtitle={board.data ? <>{t('board.updated')} <DateTimeText value={board.data.generated_at} relative /></> : t('board.subtitle')}
-        actions={<Button onClick={() => void board.refetch()} busy={board.isFetching && !board.isPending}>{t('board.refresh')}</Button>} />
+        actions={<>
+          <Button onClick={() => window.print()} title={t('board.printHint')}>{t('board.print')}</Button>
+          <Button onClick={() => void board.refetch()} busy={board.isFetching && !board.isPending}>{t('board.refresh')}</Button>
+        </>} />
 
       <BoardFilters branch={query.branch_id ? String(query.branch_id) : ''} stream={query.stream_id ? String(query.stream_id) : ''}
-        branches={branchList} streams={streamList} onChange={setFilters} />
+        asOf={query.as_of ?? ''} today={today} branches={branchList} streams={streamList} onChange={setFilters} />
+
+      {query.as_of && board.data && (
+        <div className="banner board-asof" role="status">
+          <p className="banner__title">{t('board.asOfBanner', { date: formatDate(board.data.as_of, locale, 'long') })}</p>
+          <div className="banner__actions">
+            <Button size="sm" onClick={() => setFilters({ as_of: '' })}>{t('board.backToToday')}</Button>
+          </div>
+        </div>
+      )}
 
       {loading ? (
         <Loading />
       ) : error || !board.data ? (
         <div className="stack">
-          {isApiError(error) && error.code === 'validation_failed' && (query.branch_id || query.stream_id) ? (
+          {isApiError(error) && error.code === 'validation_failed' && (query.branch_id || query.stream_id || query.as_of) ? (
             // A shared link naming a branch or stream that is no more.
             <div className="banner banner--error" role="alert">
               <p className="banner__title">{t('board.filters.unknown')}</p>
               <div className="banner__actions">
-                <Button size="sm" onClick={() => setFilters({ branch: '', stream: '' })}>{t('board.filters.clear')}</Button>
+                <Button size="sm" onClick={() => setFilters({ branch: '', stream: '', as_of: '' })}>{t('board.filters.clear')}</Button>
               </div>
             </div>
           ) : (
@@ -102,17 +121,22 @@ export function BoardPage() {
       ) : (
         <div className="board-grid" aria-busy={board.isFetching || undefined}>
           <BoardSection id="board-matrix" className="board-grid__wide" title={t('board.matrix.title')} description={t('board.matrix.description')}>
-            <BoardMatrix cells={board.data.cells} streams={streamList} branches={branchList} />
+            <BoardMatrix cells={board.data.cells} streams={streamList} branches={branchList} asOf={board.data.as_of} />
             <p className="board-legend">{t('board.matrix.legend')}</p>
           </BoardSection>
+          <div className="board-grid__wide board-grid__charts">
+            <Suspense fallback={<Loading />}>
+              <BoardCharts cells={board.data.cells} streams={streamList} weeks={board.data.weekly_completions} asOf={board.data.as_of} />
+            </Suspense>
+          </div>
           <BoardSection id="board-interns" title={t('board.placements.title')} description={t('board.placements.description')}>
             <PlacementsSection placements={board.data.active_placements} branches={branchList} />
           </BoardSection>
           <div className="board-grid__side">
             <BoardSection id="board-ending" title={t('board.endingSoon.title')} description={t('board.endingSoon.description')}>
-              <EndingSoon placements={board.data.ending_soon} branches={branchList} />
+              <EndingSoon placements={board.data.ending_soon} branches={branchList} asOf={board.data.as_of} />
             </BoardSection>
-            <BoardSection id="board-activity" title={t('board.activity.title')}>
+            <BoardSection id="board-activity" className="board-noprint" title={t('board.activity.title')}>
               <RecentActivity items={board.data.recent_activity} />
             </BoardSection>
           </div>

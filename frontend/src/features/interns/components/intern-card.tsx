@@ -63,6 +63,9 @@ export function InternCard({ placement: p, showSupervisor }: { placement: Placem
         <Link className="btn btn--sm btn--ghost" to={`${paths.placements.path}?intern=${p.intern_id}`} aria-label={t('myInterns.placementOf', { name: p.intern_name })}>
           {t('myInterns.placement')}
         </Link>
+        <Link className="btn btn--sm btn--ghost" to={paths.placementTimeline.to(p.id)} aria-label={t('board.placements.timelineOf', { name: p.intern_name })}>
+          {t('timeline.title')}
+        </Link>
       </div>
     </li>
   );

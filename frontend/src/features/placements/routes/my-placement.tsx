@@ -25,7 +25,8 @@ export function MyPlacementPage() {
 
   return (
     <>
-      <PageHeader title={t('myPlacement.title')} subtitle={t('myPlacement.subtitle')} />
+      <PageHeader title={t('myPlacement.title')} subtitle={t('myPlacement.subtitle')}
+        actions={placement && <Link className="btn" to={paths.placementTimeline.to(placement.id)}>{t('timeline.title')}</Link>} />
       <div className="stack">
         {placements.isPending && <Loading />}
         {placements.error && <FormError error={placements.error} />}

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Button, Card, DateText, Dialog, EmptyState, FormError, HealthBadge, Loading, PageHeader, Pagination, SelectField } from '@/components';
+import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/features/auth';
 import { positiveInt, useBranches, useQueryState } from '@/features/projects';
 import type { Schemas } from '@/lib/api';
@@ -89,7 +91,7 @@ export function PlacementsPage() {
                   {list.data.items.map((p) => (
                     <tr key={p.id}>
                       <td className="rtable__main" data-label={t('placements.intern')}>
-                        <strong>{p.intern_name}</strong>
+                        <strong><Link to={paths.placementTimeline.to(p.id)} title={t('board.placements.timelineOf', { name: p.intern_name })}>{p.intern_name}</Link></strong>
                         {p.focus && <span className="cell-sub">{p.focus}</span>}
                       </td>
                       <td data-label={t('placements.supervisor')}>{p.supervisor_id === user.id ? t('projects.you') : p.supervisor_name}</td>
