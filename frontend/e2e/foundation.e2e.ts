@@ -94,7 +94,7 @@ describe('signing in', () => {
     const tab = await newTab(browser);
     await login(tab.page, demo.leadership);
     const nav = tab.page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Board']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Board', 'Cohort']);
     await tab.page.goto('/users');
     await tab.page.getByRole('heading', { level: 1, name: 'Not available for your role' }).waitFor();
     await tab.context.close();
@@ -152,7 +152,7 @@ describe('my account', () => {
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
-    expect(await page.getByRole('navigation', { name: 'Principale' }).getByRole('link').allTextContents()).toEqual(['Tableau de bord']);
+    expect(await page.getByRole('navigation', { name: 'Principale' }).getByRole('link').allTextContents()).toEqual(['Tableau de bord', 'Cohorte']);
     await screenshot(page, 'account-fr');
 
     await page.reload();
