@@ -3,7 +3,7 @@ import { Card, DateText, EmptyState, FormError, Loading, PageHeader, SelectField
 import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/features/auth';
 import { usePlacements } from '@/features/placements/api/get-placements';
-import { positiveInt, useBranches, useQueryState } from '@/features/projects';
+import { scopedBranch, useBranches, useQueryState } from '@/features/projects';
 import { useT } from '@/lib/i18n';
 import { InternCard } from '../components/intern-card';
 import { byConcern } from '../lib/sort';
@@ -22,7 +22,7 @@ export function MyInternsPage() {
   const { params, set } = useQueryState();
   const branches = useBranches();
   const isAdmin = user.role === 'admin';
-  const branchId = isAdmin ? positiveInt(params.get('branch')) : user.branch_id ?? undefined;
+  const branchId = scopedBranch(params, user);
   const active = usePlacements({ branch_id: branchId, state: 'active', per_page: 100, sort: 'start_date' });
   const upcoming = usePlacements({ branch_id: branchId, state: 'upcoming', per_page: 100, sort: 'start_date' });
   const branch = branches.data?.items.find((b) => b.id === branchId);

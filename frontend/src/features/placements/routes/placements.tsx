@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Button, Card, DateText, Dialog, EmptyState, FormError, HealthBadge, Loading, PageHeader, Pagination, SelectField } from '@/components';
 import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/features/auth';
-import { positiveInt, useBranches, useQueryState } from '@/features/projects';
+import { positiveInt, scopedBranch, useBranches, useQueryState } from '@/features/projects';
 import type { Schemas } from '@/lib/api';
 import { useT } from '@/lib/i18n';
 import { usePlacements } from '../api/get-placements';
@@ -25,7 +25,7 @@ export function PlacementsPage() {
   const { params, set } = useQueryState();
   const branches = useBranches();
   const isAdmin = user.role === 'admin';
-  const branchId = isAdmin ? positiveInt(params.get('branch')) : user.branch_id ?? undefined;
+  const branchId = scopedBranch(params, user);
   const stateParam = params.get('state');
   const state = states.includes(stateParam as State) ? (stateParam as State) : undefined;
   const internId = positiveInt(params.get('intern'));

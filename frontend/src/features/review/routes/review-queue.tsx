@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card, EmptyState, FormError, Loading, PageHeader, Pagination, SelectField } from '@/components';
 import { useCurrentUser } from '@/features/auth';
-import { positiveInt, useBranches, useProjectTitles, useQueryState } from '@/features/projects';
+import { positiveInt, scopedBranch, useBranches, useProjectTitles, useQueryState } from '@/features/projects';
 import { useT } from '@/lib/i18n';
 import { useReviewQueue } from '../api/review';
 import { ReviewItem } from '../components/review-item';
@@ -19,7 +19,7 @@ export function ReviewQueuePage() {
   const { params, set } = useQueryState();
   const branches = useBranches();
   const isAdmin = user.role === 'admin';
-  const branchId = isAdmin ? positiveInt(params.get('branch')) : user.branch_id ?? undefined;
+  const branchId = scopedBranch(params, user);
   const page = positiveInt(params.get('page')) ?? 1;
   const queue = useReviewQueue({ branch_id: branchId, page });
   const titles = useProjectTitles(queue.data?.items.map((x) => x.project_id) ?? []);

@@ -5,6 +5,7 @@ import { formatDate, useI18n } from '@/lib/i18n';
 import { todayNumber } from '../lib/dates';
 import { todayX } from '../lib/gantt';
 import type { Cohort, CohortRow } from '../lib/cohort';
+import { TodayLine } from './today-line';
 import { streamClass } from './labels';
 
 // Drawing units; the cohort layout is computed for x0 = labelW + 10 and width = chartW.
@@ -97,12 +98,7 @@ export function CohortChart({ cohort, year, branchOrder, branchCode, today = tod
           );
         })}
       </g>
-      {tx !== null && (
-        <g className="gantt__today" aria-hidden="true">
-          <line x1={tx} x2={tx} y1={headH - 16} y2={H} />
-          <text x={tx > cohortW - 120 ? tx - 4 : tx + 4} y={headH - 5} textAnchor={tx > cohortW - 120 ? 'end' : 'start'}>{t('timeline.today')}</text>
-        </g>
-      )}
+      {tx !== null && <TodayLine x={tx} headH={headH} height={H} width={cohortW} flipWithin={120} />}
     </svg>
   );
 }

@@ -5,6 +5,7 @@ import type { Schemas } from '@/lib/api';
 import { formatDate, useI18n } from '@/lib/i18n';
 import { dayString, todayNumber } from '../lib/dates';
 import { barsOf, milestoneX, monthColumns, placementScale, todayX, type Bar, type Milestone } from '../lib/gantt';
+import { TodayLine } from './today-line';
 import { streamClass, useTaskLabel } from './labels';
 
 type Props = {
@@ -113,12 +114,7 @@ export function Gantt({ timeline, streams, today = todayNumber() }: Props) {
         ))}
       </g>
 
-      {tx !== null && (
-        <g className="gantt__today" aria-hidden="true">
-          <line x1={tx} x2={tx} y1={headH - 16} y2={H} />
-          <text x={tx > W - 80 ? tx - 4 : tx + 4} y={headH - 5} textAnchor={tx > W - 80 ? 'end' : 'start'}>{t('timeline.today')}</text>
-        </g>
-      )}
+      {tx !== null && <TodayLine x={tx} headH={headH} height={H} width={W} flipWithin={80} />}
     </svg>
   );
 }
