@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"sync"
 
 	"github.com/labstack/echo/v4"
 
@@ -52,7 +53,43 @@ func listOf[T any](c echo.Context, items []T, total int64, p store.Page) error {
 		items = []T{}
 	}
 	p = p.Normalize()
+	if _, pretty := c.QueryParams()["pretty"]; !pretty && len(items) > 0 {
+		if _, fast := any(&items[0]).(jsonAppender); fast {
+			return appendedList(c, items, total, p)
+		}
+	}
 	return ok(c, List[T]{Items: items, Total: total, Page: p.Page, PerPage: p.PerPage})
+}
+
+// jsonAppender is an item that writes its own JSON, exactly as
+// encoding/json would (tracker.Task, the busiest list).
+type jsonAppender interface{ AppendJSON(b []byte) []byte }
+
+var listBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// appendedList answers the page as listOf's List, written by the items'
+// AppendJSON into a pooled buffer: the same bytes, at a fraction of the
+// cost (docs/performance.md).
+func appendedList[T any](c echo.Context, items []T, total int64, p store.Page) error {
+	buf := listBuffers.Get().(*[]byte)
+	defer listBuffers.Put(buf)
+	b := append((*buf)[:0], `{"items":[`...)
+	for i := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = any(&items[i]).(jsonAppender).AppendJSON(b)
+	}
+	b = append(b, `],"total":`...)
+	b = strconv.AppendInt(b, total, 10)
+	b = append(b, `,"page":`...)
+	b = strconv.AppendInt(b, int64(p.Page), 10)
+	b = append(b, `,"per_page":`...)
+	b = strconv.AppendInt(b, int64(p.PerPage), 10)
+	b = append(b, "}\n"...)
+	*buf = b
+	c.Response().Header().Set(echo.HeaderContentLength, strconv.Itoa(len(b)))
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, b)
 }
 
 // all answers a whole short list as one page.

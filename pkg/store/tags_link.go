@@ -78,16 +78,20 @@ func (l tagLink) of(tx *gorm.DB, ids []int64) (map[int64][]int64, error) {
 	if len(ids) == 0 {
 		return out, nil
 	}
-	var rows []struct{ Owner, TagID int64 }
-	err := tx.Table(l.table).Select(l.owner+" AS owner, tag_id").Where(l.owner+" IN ?", ids).
-		Order(l.owner + ", tag_id").Scan(&rows).Error
+	rows, err := tx.Table(l.table).Select(l.owner+", tag_id").Where(l.owner+" IN ?", ids).
+		Order(l.owner + ", tag_id").Rows()
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
-		out[r.Owner] = append(out[r.Owner], r.TagID)
+	defer rows.Close()
+	for rows.Next() {
+		var owner, tag int64
+		if err := rows.Scan(&owner, &tag); err != nil {
+			return nil, err
+		}
+		out[owner] = append(out[owner], tag)
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // hasTag narrows q (over the owner's table) to owners carrying tag.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"gorm.io/gorm"
@@ -36,12 +37,17 @@ var taskSorts = map[string]string{
 // is overdue.
 func (s *Store) Tasks(ctx context.Context, actor *tracker.User, f TaskFilter) ([]tracker.Task, int64, error) {
 	db := s.read(ctx)
-	q := workOfReader(db.Model(&tracker.Task{}), actor, "tasks")
-	q = filterTasks(q, f, s.Today())
+	q := filterTasks(workOfReader(db.Table("tasks"), actor, "tasks"), f, s.Today())
+	total, page, err := pageOf(q, f.Page, "due_date", taskSorts, "tasks")
 	var out []tracker.Task
-	total, err := list(ctx, q, f.Page, "due_date", taskSorts, "tasks", &out)
+	if err == nil && total > 0 {
+		var rows *sql.Rows
+		if rows, err = withAssignee(page).Rows(); err == nil {
+			out, err = scanTasks(rows)
+		}
+	}
 	if err == nil {
-		err = s.fillTasks(db, out)
+		err = s.tagTasks(db, out)
 	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: tasks: %w", err)
@@ -61,6 +67,18 @@ func whereOverdue(q *gorm.DB, overdue bool, today tracker.Date) *gorm.DB {
 // fillTasks sets the derived fields of a page of tasks: their tags and
 // their assignees' names, in one query each, and whether each is overdue.
 func (s *Store) fillTasks(db *gorm.DB, tasks []tracker.Task) error {
+	if err := s.tagTasks(db, tasks); err != nil {
+		return err
+	}
+	return new(namer).tasks(ptrs(tasks)...).fill(db)
+}
+
+// tagTasks sets the tags of a page of tasks, in one query, and whether
+// each is overdue.
+func (s *Store) tagTasks(db *gorm.DB, tasks []tracker.Task) error {
+	if len(tasks) == 0 {
+		return nil
+	}
 	ids := make([]int64, len(tasks))
 	for i, t := range tasks {
 		ids[i] = t.ID
@@ -74,5 +92,5 @@ func (s *Store) fillTasks(db *gorm.DB, tasks []tracker.Task) error {
 		tasks[i].TagIDs = tags[tasks[i].ID]
 		tasks[i].Overdue = tasks[i].IsOverdue(today)
 	}
-	return new(namer).tasks(ptrs(tasks)...).fill(db)
+	return nil
 }

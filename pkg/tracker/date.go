@@ -117,10 +117,43 @@ func (d *Date) scanString(s string) error {
 	if len(s) > len(DateLayout) {
 		s = s[:len(DateLayout)]
 	}
+	if p, ok := quickDate(s); ok {
+		*d = p
+		return nil
+	}
 	p, err := ParseDate(s)
 	if err != nil {
 		return err
 	}
 	*d = p
 	return nil
+}
+
+// quickDate reads a stored "YYYY-MM-DD" without time.Parse, which was a
+// visible share of scanning a page of tasks; anything unusual is left to
+// ParseDate.
+func quickDate(s string) (Date, bool) {
+	if len(s) != len(DateLayout) || s[4] != '-' || s[7] != '-' {
+		return Date{}, false
+	}
+	num := func(part string) int {
+		n := 0
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y, m, day := num(s[:4]), num(s[5:7]), num(s[8:])
+	if y < 0 || m < 1 || m > 12 || day < 1 || day > 31 {
+		return Date{}, false
+	}
+	d := NewDate(y, time.Month(m), day)
+	if d.t.Day() != day { // 2026-02-30 and the like
+		return Date{}, false
+	}
+	return d, true
 }
