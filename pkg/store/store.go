@@ -80,7 +80,9 @@ func (s *Store) openSQLite(path string, gcfg *gorm.Config) error {
 			return fmt.Errorf("store: create data folder: %w", err)
 		}
 	}
-	base := "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL"
+	// _mutex=no: database/sql never shares a connection between goroutines,
+	// so SQLite's own per-connection locks are pure cost.
+	base := "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL&_mutex=no"
 	w, err := gorm.Open(sqlite.Open(base+"&_txlock=immediate"), gcfg)
 	if err != nil {
 		return fmt.Errorf("store: open sqlite writer: %w", err)
@@ -94,7 +96,11 @@ func (s *Store) openSQLite(path string, gcfg *gorm.Config) error {
 	if err := wdb.Ping(); err != nil {
 		return fmt.Errorf("store: open sqlite writer: %w", err)
 	}
-	r, err := gorm.Open(sqlite.Open(base+"&_query_only=true"), gcfg)
+	// The readers keep their prepared statements (a bounded cache): the
+	// busy reads are the same few statements over and over.
+	rcfg := *gcfg
+	rcfg.PrepareStmt, rcfg.PrepareStmtMaxSize, rcfg.PrepareStmtTTL = true, 256, time.Hour
+	r, err := gorm.Open(sqlite.Open(base+"&_query_only=true"), &rcfg)
 	if err != nil {
 		wdb.Close()
 		return fmt.Errorf("store: open sqlite readers: %w", err)
