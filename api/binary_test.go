@@ -143,8 +143,18 @@ type proc struct {
 // killed when the test ends, if it still runs.
 func startServe(t *testing.T, vars map[string]string) *proc {
 	t.Helper()
+	p := launch(t, vars, "serve")
+	p.waitReady()
+	return p
+}
+
+// launch starts the tracker binary with vars and args and returns at once;
+// for `serve`, vars must set TRACKER_ADDR. The process is killed when the
+// test ends, if it still runs.
+func launch(t *testing.T, vars map[string]string, args ...string) *proc {
+	t.Helper()
 	p := &proc{t: t, base: "http://" + vars["TRACKER_ADDR"], logs: &syncBuffer{}, done: make(chan struct{})}
-	p.cmd = exec.Command(trackerBinary(t), "serve")
+	p.cmd = exec.Command(trackerBinary(t), args...)
 	p.cmd.Env = procEnv(vars)
 	p.cmd.Stdout, p.cmd.Stderr = p.logs, p.logs
 	if err := p.cmd.Start(); err != nil {
@@ -152,8 +162,20 @@ func startServe(t *testing.T, vars map[string]string) *proc {
 	}
 	go func() { p.err = p.cmd.Wait(); close(p.done) }()
 	t.Cleanup(func() { p.kill() })
-	p.waitReady()
 	return p
+}
+
+// wait waits up to d for a process that ends by itself (a command other
+// than serve) and returns its exit status.
+func (p *proc) wait(d time.Duration) error {
+	p.t.Helper()
+	select {
+	case <-p.done:
+		return p.err
+	case <-time.After(d):
+		p.kill()
+		return fmt.Errorf("still running after %s; killed", d)
+	}
 }
 
 // waitReady polls /readyz until it answers 200.
@@ -306,24 +328,34 @@ func (p *proc) output() string {
 	return p.logs.b.String()
 }
 
-// binFixture is a tracker process on a fresh SQLite file with an admin, a
+// binFixture is a tracker process on a fresh database with an admin, a
 // supervisor and an intern of CPP (made with `tracker user add`), a
 // placement, a project and a few tasks (made through the API).
 type binFixture struct {
 	vars    map[string]string
-	dbPath  string
+	dbPath  string // the SQLite file, if the database is one
 	proc    *proc
 	sup     *apiClient // the supervisor of CPP
 	project int64
 	tasks   []int64
 }
 
+// newBinFixture is a binFixture on a fresh SQLite file.
 func newBinFixture(t *testing.T) *binFixture {
 	t.Helper()
-	dir := t.TempDir()
-	f := &binFixture{dbPath: filepath.Join(dir, "tracker.db")}
+	path := filepath.Join(t.TempDir(), "tracker.db")
+	f := newBinFixtureOn(t, "sqlite:"+path)
+	f.dbPath = path
+	return f
+}
+
+// newBinFixtureOn is newBinFixture on the database dbURL, which must be
+// empty.
+func newBinFixtureOn(t *testing.T, dbURL string) *binFixture {
+	t.Helper()
+	f := &binFixture{}
 	f.vars = map[string]string{
-		"TRACKER_DATABASE_URL": "sqlite:" + f.dbPath,
+		"TRACKER_DATABASE_URL": dbURL,
 		"TRACKER_JWT_SECRET":   "0123456789abcdef0123456789abcdef-binary-tests",
 		"TRACKER_ADDR":         freeAddr(t),
 		"TRACKER_LOG_LEVEL":    "warn",

@@ -25,6 +25,8 @@ Usage:
   tracker user add --email E --name N --role R [--branch CODE] [--locale en|fr] --password-stdin
                                      create an account, reading its password from standard input
   tracker backup FILE                write a consistent copy of the SQLite database to FILE
+  tracker healthcheck [--url URL]    exit 0 when the server at TRACKER_ADDR (or URL) answers /readyz with 200, else 1
+                                     (the container image's HEALTHCHECK: it has no curl)
 
 Configuration comes from TRACKER_* environment variables; see README.md.
 `
@@ -93,6 +95,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return env.backup(ctx, args[1:])
 	case "load":
 		return env.load(ctx, args[1:])
+	case "healthcheck":
+		return env.healthcheck(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

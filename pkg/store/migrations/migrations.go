@@ -80,15 +80,22 @@ func (appliedRow) TableName() string { return "schema_migrations" }
 func Run(ctx context.Context, db *gorm.DB, driver string) error {
 	d := Dialect(driver)
 	db = db.WithContext(ctx)
-	if err := d.Exec(db, `CREATE TABLE IF NOT EXISTS schema_migrations (id VARCHAR(64) PRIMARY KEY, applied_at {{time}} NOT NULL)`); err != nil {
+	// Under the lock too: PostgreSQL's CREATE TABLE IF NOT EXISTS is not
+	// safe against itself, and two processes creating the table at once
+	// can fail on pg_type's unique index.
+	err := db.Transaction(func(tx *gorm.DB) error {
+		if err := d.lock(tx); err != nil {
+			return err
+		}
+		return d.Exec(tx, `CREATE TABLE IF NOT EXISTS schema_migrations (id VARCHAR(64) PRIMARY KEY, applied_at {{time}} NOT NULL)`)
+	})
+	if err != nil {
 		return fmt.Errorf("migrations: bookkeeping table: %w", err)
 	}
 	for _, m := range All {
 		err := db.Transaction(func(tx *gorm.DB) error {
-			if d == "postgres" {
-				if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", advisoryLockKey).Error; err != nil {
-					return err
-				}
+			if err := d.lock(tx); err != nil {
+				return err
 			}
 			var n int64
 			if err := tx.Model(&appliedRow{}).Where("id = ?", m.ID).Count(&n).Error; err != nil {
@@ -107,6 +114,16 @@ func Run(ctx context.Context, db *gorm.DB, driver string) error {
 		}
 	}
 	return nil
+}
+
+// lock takes, on PostgreSQL, the advisory lock that serialises migrations
+// across processes until tx ends; SQLite's IMMEDIATE transactions need
+// none.
+func (d Dialect) lock(tx *gorm.DB) error {
+	if d != "postgres" {
+		return nil
+	}
+	return tx.Exec("SELECT pg_advisory_xact_lock(?)", advisoryLockKey).Error
 }
 
 // Applied returns the ids of the applied migrations, oldest first.
