@@ -43,11 +43,8 @@ func (s *Store) Tasks(ctx context.Context, actor *tracker.User, f TaskFilter) ([
 	if err == nil && total > 0 {
 		var rows *sql.Rows
 		if rows, err = withAssignee(page).Rows(); err == nil {
-			out, err = scanTasks(rows)
+			out, err = scanTasks(rows, s.Today())
 		}
-	}
-	if err == nil {
-		err = s.tagTasks(db, out)
 	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: tasks: %w", err)
