@@ -67,7 +67,7 @@ func order(sort, def string, allowed map[string]string, table string) (string, e
 
 // list counts the rows of q and fetches one page of them into dst.
 func list(ctx context.Context, q *gorm.DB, p Page, def string, allowed map[string]string, table string, dst any) (int64, error) {
-	total, page, err := pageOf(q, p, def, allowed, table)
+	total, page, _, err := pageOf(q, p, def, allowed, table)
 	if err != nil || total == 0 {
 		return 0, err
 	}
@@ -75,18 +75,16 @@ func list(ctx context.Context, q *gorm.DB, p Page, def string, allowed map[strin
 }
 
 // pageOf counts the rows of q and returns the query of page p of them,
-// sorted, for a caller that scans the rows itself.
-func pageOf(q *gorm.DB, p Page, def string, allowed map[string]string, table string) (int64, *gorm.DB, error) {
+// sorted, and its ORDER BY, for a caller that scans the rows itself.
+func pageOf(q *gorm.DB, p Page, def string, allowed map[string]string, table string) (total int64, page *gorm.DB, ord string, err error) {
 	p = p.Normalize()
-	ord, err := order(p.Sort, def, allowed, table)
-	if err != nil {
-		return 0, nil, err
+	if ord, err = order(p.Sort, def, allowed, table); err != nil {
+		return 0, nil, "", err
 	}
-	var total int64
 	if err := q.Session(&gorm.Session{}).Count(&total).Error; err != nil {
-		return 0, nil, err
+		return 0, nil, "", err
 	}
-	return total, q.Order(ord).Limit(p.PerPage).Offset((p.Page - 1) * p.PerPage), nil
+	return total, q.Order(ord).Limit(p.PerPage).Offset((p.Page - 1) * p.PerPage), ord, nil
 }
 
 // likeQ returns a LIKE pattern for a case-insensitive substring search.

@@ -38,11 +38,11 @@ var taskSorts = map[string]string{
 func (s *Store) Tasks(ctx context.Context, actor *tracker.User, f TaskFilter) ([]tracker.Task, int64, error) {
 	db := s.read(ctx)
 	q := filterTasks(workOfReader(db.Table("tasks"), actor, "tasks"), f, s.Today())
-	total, page, err := pageOf(q, f.Page, "due_date", taskSorts, "tasks")
+	total, page, ord, err := pageOf(q, f.Page, "due_date", taskSorts, "tasks")
 	var out []tracker.Task
 	if err == nil && total > 0 {
 		var rows *sql.Rows
-		if rows, err = withAssignee(page).Rows(); err == nil {
+		if rows, err = pageWithNames(db, page.Select("tasks.*"), ord).Rows(); err == nil {
 			out, err = scanTasks(rows, s.Today())
 		}
 	}

@@ -21,9 +21,14 @@ const taskColumns = "tasks.id, tasks.project_id, tasks.stream_id, tasks.branch_i
 	"tasks.created_at, tasks.updated_at, assignee.name, " +
 	"(SELECT string_agg(CAST(tt.tag_id AS TEXT), ',' ORDER BY tt.tag_id) FROM task_tags tt WHERE tt.task_id = tasks.id)"
 
-// withAssignee joins each task of q to its assignee, for taskColumns.
-func withAssignee(q *gorm.DB) *gorm.DB {
-	return q.Select(taskColumns).Joins("LEFT JOIN users assignee ON assignee.id = tasks.assignee_id")
+// pageWithNames reads taskColumns for the tasks of page, a query of whole
+// task rows already limited to one page and sorted by ord. The assignee
+// and the tags are looked up in an outer query, for the page's rows only:
+// in the page query they would be computed for every row skipped by the
+// OFFSET too.
+func pageWithNames(db *gorm.DB, page *gorm.DB, ord string) *gorm.DB {
+	return db.Table("(?) AS tasks", page).Select(taskColumns).
+		Joins("LEFT JOIN users assignee ON assignee.id = tasks.assignee_id").Order(ord)
 }
 
 // scanTasks reads the rows of a taskColumns query, setting whether each
