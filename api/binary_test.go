@@ -102,7 +102,9 @@ func procEnv(vars map[string]string) []string {
 // its standard output and error.
 func runCLI(t *testing.T, vars map[string]string, stdin string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	// Generous: under the race detector on a loaded machine, one argon2id
+	// hash (64 MiB) alone has taken most of a minute.
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, trackerBinary(t), args...)
 	cmd.Env = procEnv(vars)
