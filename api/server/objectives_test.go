@@ -25,7 +25,9 @@ func objectivesPath(placement int64) string {
 	return fmt.Sprintf("/api/v1/placements/%d/objectives", placement)
 }
 
-func objectivePath(placement, id int64) string { return fmt.Sprintf("%s/%d", objectivesPath(placement), id) }
+func objectivePath(placement, id int64) string {
+	return fmt.Sprintf("%s/%d", objectivesPath(placement), id)
+}
 
 // TestObjectiveRollup follows an objective's progress as its linked tasks
 // move: weighted by estimate (or 1), done counting 100, 0 without tasks.
@@ -103,11 +105,15 @@ func TestObjectiveRights(t *testing.T) {
 		var o, onMC tracker.Objective
 		e.as(uSupCPP).post(objectivesPath(pl), map[string]any{"title": "Brief the OSCE desk"}).want(http.StatusCreated).decode(&o)
 		e.as(uAdmin).post(objectivesPath(plMC), map[string]any{"title": "Map Georgia's requests"}).want(http.StatusCreated).decode(&onMC)
-		get := func(p, id int64) func(c *client) *resp { return func(c *client) *resp { return c.get(objectivePath(p, id)) } }
+		get := func(p, id int64) func(c *client) *resp {
+			return func(c *client) *resp { return c.get(objectivePath(p, id)) }
+		}
 		patch := func(p, id, v int64, body map[string]any) func(c *client) *resp {
 			return func(c *client) *resp { return c.patch(objectivePath(p, id), v, body) }
 		}
-		del := func(p, id int64) func(c *client) *resp { return func(c *client) *resp { return c.del(objectivePath(p, id)) } }
+		del := func(p, id int64) func(c *client) *resp {
+			return func(c *client) *resp { return c.del(objectivePath(p, id)) }
+		}
 		post := func(p int64, body map[string]any) func(c *client) *resp {
 			return func(c *client) *resp { return c.post(objectivesPath(p), body) }
 		}

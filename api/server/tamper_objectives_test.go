@@ -36,4 +36,3 @@ func objectivesTampers(w *world, e *apiEnv) []tcase {
 	add("CreateObjectiveByLeadership", uLeader, "POST", create, list, nb, 403, "")
 	return cs
 }
-
