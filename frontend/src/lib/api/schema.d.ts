@@ -1005,6 +1005,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/placements/{id}/objectives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a placement's learning objectives
+         * @description The objectives agreed for the placement, oldest first, as one page,
+         *     each with its linked tasks and its progress rolled up from them.
+         *     Readable by whoever may read the placement (its intern, supervisors
+         *     of its branch, leadership, admins).
+         */
+        get: operations["listObjectives"];
+        put?: never;
+        /**
+         * Add a learning objective
+         * @description An admin or a supervisor of the placement's branch. `task_ids` may
+         *     only name tasks assigned to the placement's intern in its branch
+         *     (else 422 naming `task_ids`).
+         */
+        post: operations["createObjective"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/objectives/{oid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The objective's id. */
+                oid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a learning objective
+         * @description An objective of another placement answers 404.
+         */
+        get: operations["getObjective"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a learning objective
+         * @description An admin or a supervisor of the placement's branch. The linked tasks stay.
+         */
+        delete: operations["deleteObjective"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a learning objective or its linked tasks
+         * @description An admin or a supervisor of the placement's branch. `task_ids` replaces the whole set.
+         */
+        patch: operations["updateObjective"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1058,7 +1123,7 @@ export interface components {
         /** @enum {string} */
         ActivityAction: "create" | "update" | "delete";
         /** @enum {string} */
-        EntityType: "user" | "branch" | "tag" | "placement" | "milestone" | "project" | "task" | "progress_log" | "comment";
+        EntityType: "user" | "branch" | "tag" | "placement" | "milestone" | "project" | "task" | "progress_log" | "comment" | "objective";
         User: {
             id: components["schemas"]["ID"];
             /** Format: email */
@@ -1648,6 +1713,55 @@ export interface components {
             };
             /** @description The request's id, as in the `X-Request-ID` header and the server's logs. */
             request_id: string;
+        };
+        /** @description A learning objective agreed for a placement at onboarding; its progress rolls up from its linked tasks. */
+        Objective: {
+            id: components["schemas"]["ID"];
+            placement_id: components["schemas"]["ID"];
+            title: string;
+            description: string;
+            version: components["schemas"]["Version"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** @description The linked tasks, by id, ascending. */
+            task_ids: components["schemas"]["ID"][];
+            /** @description Derived - the linked tasks, as far as the objective shows them. */
+            tasks: components["schemas"]["ObjectiveTask"][];
+            /**
+             * @description Derived - weighted completion of the linked tasks (weight: the
+             *     estimate in hours, or 1; a done task counts 100), 0 without tasks.
+             */
+            progress_pct: components["schemas"]["Percent"];
+            task_count: components["schemas"]["Count"];
+            done_count: components["schemas"]["Count"];
+        };
+        /** @description One task linked to an objective. */
+        ObjectiveTask: {
+            id: components["schemas"]["ID"];
+            title: string;
+            status: components["schemas"]["TaskStatus"];
+            progress: components["schemas"]["Percent"];
+            estimate_hours: number | null;
+            /** Format: date */
+            due_date: string | null;
+        };
+        ObjectiveList: {
+            items: components["schemas"]["Objective"][];
+            total: components["schemas"]["Count"];
+            page: number;
+            per_page: number;
+        };
+        CreateObjectiveRequest: {
+            title: string;
+            description?: string;
+            /** @description Tasks of the placement's intern in its branch; at most 50. */
+            task_ids?: components["schemas"]["ID"][];
+        };
+        UpdateObjectiveRequest: {
+            title?: string;
+            description?: string;
+            /** @description Replaces the whole set. */
+            task_ids?: components["schemas"]["ID"][];
         };
     };
     responses: {
@@ -3778,6 +3892,172 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listObjectives: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The objectives. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createObjective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateObjectiveRequest"];
+            };
+        };
+        responses: {
+            /** @description The new objective. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Objective"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getObjective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The objective's id. */
+                oid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The objective. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Objective"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    deleteObjective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The objective's id. */
+                oid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updateObjective: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag last read, e.g. `"3"` (a weak `W/"3"` is accepted too).
+                 *     Missing -> 428 `precondition_required`; not the current version ->
+                 *     412 `version_mismatch`; malformed -> 400 `bad_request`.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The objective's id. */
+                oid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateObjectiveRequest"];
+            };
+        };
+        responses: {
+            /** @description The edited objective. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Objective"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["Internal"];
         };
     };

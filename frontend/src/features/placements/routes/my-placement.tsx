@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Card, EmptyState, FormError, Loading, PageHeader } from '@/components';
 import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/features/auth';
+import { ObjectivesCard } from '@/features/objectives';
 import { GroupedTasks, useTasks } from '@/features/tasks';
 import { useT } from '@/lib/i18n';
 import { usePlacements } from '../api/get-placements';
@@ -46,6 +47,7 @@ export function MyPlacementPage() {
                 {milestones.data && <MilestoneList milestones={milestones.data.items} />}
               </Card>
             </div>
+            <ObjectivesCard placementId={placement.id} canEdit={false} />
           </>
         )}
         <Card title={t('myPlacement.tasksTitle')} description={t('myPlacement.tasksDescription')}

@@ -2,6 +2,8 @@ import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, Card, EmptyState, FormError, HealthBadge, Loading, PageHeader } from '@/components';
 import { paths } from '@/config/paths';
+import { useCurrentUser } from '@/features/auth';
+import { ObjectivesCard } from '@/features/objectives';
 import { isApiError } from '@/lib/api';
 import { formatDate, useI18n } from '@/lib/i18n';
 import { useStreams } from '../api/get-streams';
@@ -20,6 +22,7 @@ import '../timeline.css';
  */
 export function TimelinePage() {
   const { t, locale } = useI18n();
+  const user = useCurrentUser();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
   const timeline = useTimeline(valid ? id : 0);
@@ -81,6 +84,10 @@ export function TimelinePage() {
         </div>
         <TimelineTable timeline={tl} streams={streamList} id={tableId} shown={tableShown} />
       </Card>
+      <div className="objectives-block">
+        <ObjectivesCard placementId={p.id} tasks={tl.tasks}
+          canEdit={user.role === 'admin' || (user.role === 'supervisor' && user.branch_id === p.branch_id)} />
+      </div>
     </>
   );
 }
