@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Card, EmptyState, FormError, Loading, PageHeader } from '@/components';
 import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/features/auth';
+import { ReceivedHandovers } from '@/features/handover/components/received-handovers';
 import { GroupedTasks, useTasks } from '@/features/tasks';
 import { useT } from '@/lib/i18n';
 import { usePlacements } from '../api/get-placements';
@@ -35,6 +36,7 @@ export function MyPlacementPage() {
             <EmptyState title={t('myPlacement.noPlacementTitle')}>{t('myPlacement.noPlacementBody')}</EmptyState>
           </Card>
         )}
+        <ReceivedHandovers />
         {placement && (
           <>
             <PlacementHero placement={placement} />
