@@ -123,6 +123,7 @@ func matrixRows() []mrow {
 	rows = append(rows, placementRows()...)
 	rows = append(rows, workRows()...)
 	rows = append(rows, objectiveRows()...)
+	rows = append(rows, handoverRows()...)
 	return append(rows, taskChildRows()...)
 }
 

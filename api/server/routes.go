@@ -85,6 +85,8 @@ func (s *Server) routes() *echo.Echo {
 	a.DELETE("/tasks/:id/comments/:cid", s.deleteComment)
 
 	s.objectivesRoutes(a)
+	s.handoverRoutes(a)
+	s.notificationRoutes(a)
 	a.GET("/activity", s.listActivity)
 	a.GET("/board", s.getBoard)
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/intern-tracker/tracker/pkg/auth"
 	"github.com/intern-tracker/tracker/pkg/config"
+	"github.com/intern-tracker/tracker/pkg/mail"
 	"github.com/intern-tracker/tracker/pkg/store"
 )
 
@@ -36,6 +37,7 @@ type Server struct {
 	spec    []byte
 	spa     http.FileSystem
 	echo    *echo.Echo
+	mail    *mail.Queue // nil when SMTP is not configured
 }
 
 // Deps are what a Server is built from.
@@ -63,6 +65,11 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{cfg: d.Config, store: d.Store, tokens: tokens, hasher: d.Hasher, log: d.Logger, now: d.Now,
 		metrics: newMetrics(d.Store), spec: d.Spec, spa: d.SPA}
+	if d.Config.SMTPAddr != "" && d.Store != nil {
+		s.mail = mail.NewQueue(mail.Config{Addr: d.Config.SMTPAddr, From: d.Config.SMTPFrom, Username: d.Config.SMTPUsername,
+			Password: d.Config.SMTPPassword, BaseURL: d.Config.PublicURL}, d.Logger)
+		d.Store.SetOutbox(s.mail.Enqueue)
+	}
 	s.echo = s.routes()
 	return s, nil
 }
@@ -91,6 +98,7 @@ func (s *Server) ListenAndServe(ctx context.Context, ready func(addr string)) er
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	go s.sweepNotifications(ctx)
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
@@ -105,6 +113,7 @@ func (s *Server) ListenAndServe(ctx context.Context, ready func(addr string)) er
 	if err := hs.Shutdown(sctx); err != nil {
 		return err
 	}
+	s.CloseMail(sctx)
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}

@@ -165,6 +165,7 @@ func tamperCases(w *world, e *apiEnv) []tcase {
 	cs = append(cs, placementTampers(w, e)...)
 	cs = append(cs, workTampers(w, e)...)
 	cs = append(cs, objectivesTampers(w, e)...)
+	cs = append(cs, handoverTampers(w, e)...)
 	return cs
 }
 

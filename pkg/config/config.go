@@ -6,7 +6,10 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net"
+	"net/mail"
 	"net/netip"
+	"net/url"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -33,6 +36,13 @@ type Config struct {
 	LoginWindow     time.Duration // TRACKER_LOGIN_WINDOW
 	LoginMaxAccount int           // TRACKER_LOGIN_MAX_ACCOUNT
 	LoginMaxIP      int           // TRACKER_LOGIN_MAX_IP
+
+	// E-mail of notifications, when SMTPAddr is set.
+	SMTPAddr     string // TRACKER_SMTP_ADDR, host:port
+	SMTPFrom     string // TRACKER_SMTP_FROM, the sender's address
+	SMTPUsername string // TRACKER_SMTP_USERNAME, PLAIN auth (only over TLS or to localhost)
+	SMTPPassword string // TRACKER_SMTP_PASSWORD
+	PublicURL    string // TRACKER_PUBLIC_URL, the tracker's address in e-mailed links
 }
 
 // Defaults of design.md's table.
@@ -83,6 +93,9 @@ func Load(getenv func(string) string) (Config, error) {
 		c.TrustedProxies = append(c.TrustedProxies, p.Masked())
 	}
 	c.CORSOrigins = split(getenv("TRACKER_CORS_ORIGINS"))
+	c.SMTPAddr, c.SMTPFrom = strings.TrimSpace(getenv("TRACKER_SMTP_ADDR")), strings.TrimSpace(getenv("TRACKER_SMTP_FROM"))
+	c.SMTPUsername, c.SMTPPassword = getenv("TRACKER_SMTP_USERNAME"), getenv("TRACKER_SMTP_PASSWORD")
+	c.PublicURL = strings.TrimRight(or(strings.TrimSpace(getenv("TRACKER_PUBLIC_URL")), "http://"+c.Addr), "/")
 	if v := getenv("TRACKER_BODY_LIMIT"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
@@ -129,6 +142,7 @@ func (c Config) Validate() error {
 	if c.LoginMaxAccount < 1 || c.LoginMaxIP < 1 {
 		errs = append(errs, errors.New("TRACKER_LOGIN_MAX_ACCOUNT and TRACKER_LOGIN_MAX_IP must be at least 1"))
 	}
+	errs = append(errs, c.validateSMTP()...)
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
@@ -217,4 +231,29 @@ func duration(getenv func(string) string, name string, dst *time.Duration) error
 	}
 	*dst = d
 	return nil
+}
+
+// validateSMTP checks the e-mail settings: none, or an address with a
+// sender, a username only with a password, and a public URL for links.
+func (c Config) validateSMTP() []error {
+	var errs []error
+	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		errs = append(errs, fmt.Errorf("TRACKER_PUBLIC_URL must be an http(s) URL (got %q)", c.PublicURL))
+	}
+	if c.SMTPAddr == "" {
+		if c.SMTPFrom != "" || c.SMTPUsername != "" {
+			errs = append(errs, errors.New("TRACKER_SMTP_FROM and TRACKER_SMTP_USERNAME need TRACKER_SMTP_ADDR"))
+		}
+		return errs
+	}
+	if _, port, err := net.SplitHostPort(c.SMTPAddr); err != nil || port == "" {
+		errs = append(errs, fmt.Errorf("TRACKER_SMTP_ADDR must be host:port (got %q)", c.SMTPAddr))
+	}
+	if _, err := mail.ParseAddress(c.SMTPFrom); err != nil {
+		errs = append(errs, fmt.Errorf("TRACKER_SMTP_FROM must be an e-mail address when TRACKER_SMTP_ADDR is set (got %q)", c.SMTPFrom))
+	}
+	if (c.SMTPUsername == "") != (c.SMTPPassword == "") {
+		errs = append(errs, errors.New("TRACKER_SMTP_USERNAME and TRACKER_SMTP_PASSWORD go together"))
+	}
+	return errs
 }

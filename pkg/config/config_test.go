@@ -58,6 +58,15 @@ func TestLoadSettings(t *testing.T) {
 			}},
 		{"CORSOrigins", map[string]string{"TRACKER_CORS_ORIGINS": "https://a.example, https://b.example"},
 			func(c config.Config) bool { return len(c.CORSOrigins) == 2 && c.CORSOrigins[1] == "https://b.example" }},
+		{"NoSMTPByDefault", map[string]string{}, func(c config.Config) bool {
+			return c.SMTPAddr == "" && c.PublicURL == "http://127.0.0.1:8080"
+		}},
+		{"SMTP", map[string]string{"TRACKER_SMTP_ADDR": "mail.example:587", "TRACKER_SMTP_FROM": "tracker@example.org",
+			"TRACKER_SMTP_USERNAME": "u", "TRACKER_SMTP_PASSWORD": "p", "TRACKER_PUBLIC_URL": "https://tracker.example/"},
+			func(c config.Config) bool {
+				return c.SMTPAddr == "mail.example:587" && c.SMTPFrom == "tracker@example.org" && c.SMTPUsername == "u" &&
+					c.SMTPPassword == "p" && c.PublicURL == "https://tracker.example"
+			}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -87,6 +96,12 @@ func TestLoadRefuses(t *testing.T) {
 		{"ErrMaxIPNegative", map[string]string{"TRACKER_LOGIN_MAX_IP": "-1"}, "TRACKER_LOGIN_MAX_IP"},
 		{"ErrProxyNotCIDR", map[string]string{"TRACKER_TRUSTED_PROXIES": "proxy.example"}, "TRACKER_TRUSTED_PROXIES"},
 		{"ErrAccessTTL", map[string]string{"TRACKER_ACCESS_TTL": "1h"}, "TRACKER_ACCESS_TTL"},
+		{"ErrSMTPAddrNoPort", map[string]string{"TRACKER_SMTP_ADDR": "mail.example", "TRACKER_SMTP_FROM": "a@b.example"}, "TRACKER_SMTP_ADDR"},
+		{"ErrSMTPNoFrom", map[string]string{"TRACKER_SMTP_ADDR": "mail.example:25"}, "TRACKER_SMTP_FROM"},
+		{"ErrSMTPFromWithoutAddr", map[string]string{"TRACKER_SMTP_FROM": "a@b.example"}, "TRACKER_SMTP_ADDR"},
+		{"ErrSMTPUserNoPassword", map[string]string{"TRACKER_SMTP_ADDR": "mail.example:25", "TRACKER_SMTP_FROM": "a@b.example",
+			"TRACKER_SMTP_USERNAME": "u"}, "TRACKER_SMTP_PASSWORD"},
+		{"ErrPublicURL", map[string]string{"TRACKER_PUBLIC_URL": "tracker.example"}, "TRACKER_PUBLIC_URL"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -41,6 +41,9 @@ func (s *Store) AddComment(ctx context.Context, actor *tracker.User, taskID int6
 		if err != nil {
 			return err
 		}
+		if err := s.notifyComment(tx, actor, t); err != nil {
+			return err
+		}
 		return new(namer).comments(&c).fill(tx)
 	})
 	if err != nil {

@@ -18,6 +18,9 @@ type Handover struct {
 	GeneratedAt time.Time         `json:"generated_at"`
 	Streams     []HandoverStream  `json:"streams"`
 	OpenTasks   []tracker.Task    `json:"open_tasks"`
+	// Record is the handover that stored this report; nil for a live
+	// report of a placement not handed over yet.
+	Record *HandoverRecord `json:"handover"`
 }
 
 // HandoverStream is the intern's work in one stream.
@@ -50,12 +53,25 @@ type HandoverNote struct {
 
 // Handover returns the handover report of a placement actor may read; a
 // placement actor may not read is not found.
+//
+// Once the placement has been handed over, the answer is the report stored
+// at that moment, with the handover itself in Record.
 func (s *Store) Handover(ctx context.Context, actor *tracker.User, placementID int64) (*Handover, error) {
 	db := s.read(ctx)
-	h := Handover{GeneratedAt: s.Now().Truncate(time.Microsecond), Streams: []HandoverStream{}, OpenTasks: []tracker.Task{}}
-	if err := loadPlacement(db, actor, placementID, &h.Placement); err != nil {
+	var p tracker.Placement
+	if err := loadPlacement(db, actor, placementID, &p); err != nil {
 		return nil, err
 	}
+	if p.HandedOverAt != nil {
+		return storedHandover(db, "placement_id = ?", placementID)
+	}
+	return s.handoverReport(db, &p)
+}
+
+// handoverReport builds the live report of placement p, which the caller
+// has read and may read.
+func (s *Store) handoverReport(db *gorm.DB, p *tracker.Placement) (*Handover, error) {
+	h := Handover{Placement: *p, GeneratedAt: s.Now().Truncate(time.Microsecond), Streams: []HandoverStream{}, OpenTasks: []tracker.Task{}}
 	err := describePlacements(db, s.Today(), &h.Placement)
 	if err == nil {
 		h.Streams, err = handoverStreams(db, &h.Placement)

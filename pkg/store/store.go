@@ -32,6 +32,7 @@ type Store struct {
 	driver string
 	path   string // the SQLite file
 	now    func() time.Time
+	send   func(tracker.Notice) // the e-mail outbox; nil: no e-mail
 }
 
 // Option changes how Open sets up the store.
@@ -183,9 +184,10 @@ func (s *Store) Migrate(ctx context.Context) error {
 // read returns the reader pool bound to ctx.
 func (s *Store) read(ctx context.Context) *gorm.DB { return s.r.WithContext(ctx) }
 
-// write runs fn in one transaction on the writer.
+// write runs fn in one transaction on the writer; the notifications it
+// wrote go to the outbox once it has committed.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	return s.w.WithContext(ctx).Transaction(fn)
+	return s.writeNotify(ctx, fn)
 }
 
 // notFound turns gorm's not-found into the domain's.

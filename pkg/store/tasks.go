@@ -87,6 +87,9 @@ func (s *Store) CreateTask(ctx context.Context, actor *tracker.User, in TaskInpu
 		if err != nil {
 			return err
 		}
+		if err := s.notifyNewTask(tx, actor, &t); err != nil {
+			return err
+		}
 		return new(namer).tasks(&t).fill(tx)
 	})
 	if err != nil {
@@ -265,6 +268,9 @@ func (s *Store) UpdateTask(ctx context.Context, actor *tracker.User, id, version
 			return err
 		}
 		if err := s.update(tx, actor, "tasks", tracker.EntityTask, id, version, d, &t.Version, &t.BranchID, t.AssigneeID); err != nil {
+			return err
+		}
+		if err := s.notifyTask(tx, actor, t, d); err != nil {
 			return err
 		}
 		if in.TagIDs != nil && m == tracker.MoverReviewer {

@@ -21,6 +21,9 @@ const (
 	ECodeInvalidTransition    = "invalid_transition"
 	ECodeRateLimited          = "rate_limited"
 	ECodeInternal             = "internal"
+	// ECodeHandedOver refuses a write to a placement that was handed over,
+	// or to what belongs to it: it is read-only for good.
+	ECodeHandedOver = "placement_handed_over"
 )
 
 // Error is a domain error: a stable code, a human message and, for invalid

@@ -103,6 +103,9 @@ type Placement struct {
 	Version      int64     `json:"version"`
 	CreatedAt    time.Time `json:"created_at"`
 	UpdatedAt    time.Time `json:"updated_at"`
+	// HandedOverAt is when the placement was handed over; from then on it
+	// and its milestones are read-only. Nil while it is open.
+	HandedOverAt *time.Time `json:"handed_over_at"`
 
 	State       PlacementState `json:"state" gorm:"-"`
 	Month       int            `json:"month" gorm:"-"`

@@ -74,6 +74,15 @@ export const routes: RouteObject[] = [
         path: paths.placementHandover.path,
         lazy: async () => ({ Component: (await import('@/features/handover/routes/handover')).HandoverPage }),
       },
+      // issue 7: a stored handover and the caller's notifications, for every signed-in role.
+      {
+        path: paths.storedHandover.path,
+        lazy: async () => ({ Component: (await import('@/features/handover/routes/handover')).StoredHandoverPage }),
+      },
+      {
+        path: paths.notifications.path,
+        lazy: async () => ({ Component: (await import('@/features/notifications/routes/notifications')).NotificationsPage }),
+      },
       // Project pages outside the navigation, for whoever may open Projects.
       rolePage('project', () => import('@/features/projects/routes/project').then((m) => m.ProjectPage), rolesFor('projects')),
       rolePage('branchBoard', () => import('@/features/projects/routes/branch-board').then((m) => m.BranchBoardPage), rolesFor('projects')),

@@ -29,6 +29,9 @@ export const paths = {
   // whoever may read the placement (the server decides)
   placementTimeline: { path: '/placements/:id/timeline', to: (id: number) => `/placements/${id}/timeline` },
   placementHandover: { path: '/placements/:id/handover', to: (id: number) => `/placements/${id}/handover` },
+  // issue 7: a stored handover (its successor, or whoever reads the placement) and the caller's notifications
+  storedHandover: { path: '/handovers/:id', to: (id: number) => `/handovers/${id}` },
+  notifications: { path: '/notifications' },
 
   // admin
   users: { path: '/users' },

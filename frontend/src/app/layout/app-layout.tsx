@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '@/components';
 import { paths } from '@/config/paths';
 import { useCurrentUser, useLogout } from '@/features/auth';
+import { Bell } from '@/features/notifications/components/bell';
 import { useI18n } from '@/lib/i18n';
 import { navByRole } from '../nav';
 
@@ -49,6 +50,7 @@ export function AppLayout() {
           <img src="/favicon.svg" alt="" width="24" height="24" />
           <span>{t('app.name')}</span>
         </Link>
+        <Bell />
         <button type="button" className="menu-btn" aria-expanded={menuOpen} aria-controls={navId} onClick={() => setMenuOpenAt(menuOpen ? null : location.pathname)}>
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
             {menuOpen
@@ -59,10 +61,13 @@ export function AppLayout() {
         </button>
       </header>
       <aside id={navId} className={menuOpen ? 'sidebar sidebar--open' : 'sidebar'}>
-        <Link to={paths.home.path} className="brand sidebar__brand">
-          <img src="/favicon.svg" alt="" width="24" height="24" />
-          <span>{t('app.name')}</span>
-        </Link>
+        <div className="sidebar__top">
+          <Link to={paths.home.path} className="brand sidebar__brand">
+            <img src="/favicon.svg" alt="" width="24" height="24" />
+            <span>{t('app.name')}</span>
+          </Link>
+          <Bell />
+        </div>
         <nav aria-label={t('nav.label')} className="nav">
           <ul>
             {navByRole[user.role].map((item) => (

@@ -653,10 +653,26 @@ export interface paths {
          * @description For whoever may read the placement: the intern's tasks in its branch
          *     grouped by stream (streams without tasks left out), each with its
          *     progress notes newest first, and the tasks not done, to pass on.
+         *     Once the placement has been handed over, the report stored at that
+         *     moment, with `handover` set.
          */
         get: operations["getHandover"];
         put?: never;
-        post?: never;
+        /**
+         * Hand a placement over (issue 7)
+         * @description An admin or a supervisor of the placement's branch, in the
+         *     placement's last 14 days or after its end (409 `conflict` before).
+         *     In one transaction: each open task (the intern's tasks not done in
+         *     the branch, as in the report) goes to `successor_id` — another
+         *     intern with an active or upcoming placement in the branch (422
+         *     otherwise) — or, with `null`, back to the supervisors: unassigned,
+         *     since only an intern placed in the branch may be an assignee; the
+         *     report as it is now is stored; the placement becomes read-only:
+         *     any later write to it or its milestones is 409
+         *     `placement_handed_over`, as is a second handover. The successor is
+         *     notified of each task.
+         */
+        post: operations["handOver"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1070,6 +1086,135 @@ export interface paths {
         patch: operations["updateObjective"];
         trace?: never;
     };
+    "/api/v1/handovers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A stored handover
+         * @description The report stored by a handover, with the handover itself, for its
+         *     successor and for whoever may read its placement; to anyone else
+         *     404.
+         */
+        get: operations["getStoredHandover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The handovers the caller received
+         * @description The handovers whose successor is the caller, newest first (at most 100), each with the tasks it passed on as they are now.
+         */
+        get: operations["receivedHandovers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's notifications
+         * @description Newest first. Listing (or counting) first writes the time-based
+         *     notifications owed to the caller: `evaluation_due` (a mid-term or
+         *     final review of their placement, as intern or supervisor, not done
+         *     and due within 7 days) and `placement_ending` (their placement ends
+         *     within 14 days), once per person and subject.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the caller's notifications are unread */
+        get: operations["countNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of the caller's notifications read
+         * @description Marking it again changes nothing. Another user's notification is 404.
+         */
+        post: operations["readNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark every notification of the caller read
+         * @description Takes no body (or `{}`); a body setting anything is 400.
+         */
+        post: operations["readAllNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1176,6 +1321,11 @@ export interface components {
             version: components["schemas"]["Version"];
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
+            /**
+             * Format: date-time
+             * @description When the placement was handed over (`POST /placements/{id}/handover`); from then on it and its milestones are read-only (409 `placement_handed_over`). Null while open.
+             */
+            handed_over_at: string | null;
             /** @description Derived. */
             state: components["schemas"]["PlacementState"];
             /** @description Derived: "month N of 6", counted in calendar months from the start (1 before the start, never more than 6). */
@@ -1337,6 +1487,8 @@ export interface components {
         };
         /** @description What a placement leaves to whoever takes its work on. */
         Handover: {
+            /** @description The handover that stored this report; null for the live report of a placement not handed over yet. */
+            handover: components["schemas"]["HandoverRecord"] | null;
             placement: components["schemas"]["Placement"];
             generated_at: components["schemas"]["Timestamp"];
             /** @description The intern's tasks in the placement's branch, by stream (in stream order; streams without tasks left out). */
@@ -1762,6 +1914,68 @@ export interface components {
             description?: string;
             /** @description Replaces the whole set. */
             task_ids?: components["schemas"]["ID"][];
+        };
+        HandoverRequest: {
+            /** @description The intern who takes the open tasks on, or null to leave them unassigned for the branch's supervisors. */
+            successor_id: components["schemas"]["ID"] | null;
+            note?: string;
+        };
+        /** @description A handover done. */
+        HandoverRecord: {
+            id: components["schemas"]["ID"];
+            placement_id: components["schemas"]["ID"];
+            intern_id: components["schemas"]["ID"];
+            intern_name: string;
+            successor_id: components["schemas"]["ID"] | null;
+            successor_name: string | null;
+            note: string;
+            created_by: components["schemas"]["ID"];
+            created_by_name: string;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description The open tasks it passed on, as they are now, soonest due first. */
+            tasks: components["schemas"]["HandedTask"][];
+        };
+        HandedTask: {
+            id: components["schemas"]["ID"];
+            title: string;
+            status: components["schemas"]["TaskStatus"];
+            progress: components["schemas"]["Percent"];
+            /** Format: date */
+            due_date: string | null;
+            assignee_id: components["schemas"]["ID"] | null;
+        };
+        HandoverRecordList: {
+            items: components["schemas"]["HandoverRecord"][];
+            total: number;
+            page: number;
+            per_page: number;
+        };
+        /** @enum {string} */
+        NotificationKind: "assigned" | "feedback" | "review_requested" | "evaluation_due" | "placement_ending";
+        /** @description Something that concerns the caller. Its subject is a task (`task_id`) or a placement (`placement_id`, with `milestone_id` for an evaluation due). */
+        Notification: {
+            id: components["schemas"]["ID"];
+            kind: components["schemas"]["NotificationKind"];
+            task_id: components["schemas"]["ID"] | null;
+            placement_id: components["schemas"]["ID"] | null;
+            milestone_id: components["schemas"]["ID"] | null;
+            actor_id: components["schemas"]["ID"] | null;
+            /** @description Who caused it; null for the time-based kinds. */
+            actor_name: string | null;
+            /** @description The task's title, or the name of the placement's intern. */
+            subject: string;
+            created_at: components["schemas"]["Timestamp"];
+            /** Format: date-time */
+            read_at: string | null;
+        };
+        NotificationList: {
+            items: components["schemas"]["Notification"][];
+            total: number;
+            page: number;
+            per_page: number;
+        };
+        NotificationCount: {
+            unread: number;
         };
     };
     responses: {
@@ -3054,6 +3268,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -3111,6 +3326,42 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    handOver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverRequest"];
+            };
+        };
+        responses: {
+            /** @description The stored report, with `handover` set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handover"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
             500: components["responses"]["Internal"];
         };
     };
@@ -4058,6 +4309,162 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
             428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getStoredHandover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handover"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    receivedHandovers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The handovers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverRecordList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description `true`: only those not read yet. */
+                unread?: boolean;
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are clamped to 100. */
+                per_page?: components["parameters"]["PerPage"];
+                /** @description Fields: `created_at`, `id`; `-` prefix for descending. Default `-created_at,-id`. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    countNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationCount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    readNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notification, read. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    readAllNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
         };
     };

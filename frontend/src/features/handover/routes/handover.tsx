@@ -3,7 +3,10 @@ import { Button, Card, DateText, DateTimeText, EmptyState, FormError, Loading, P
 import { paths } from '@/config/paths';
 import { isApiError, type Schemas } from '@/lib/api';
 import { formatDate, formatDateTime, formatPercent, useI18n } from '@/lib/i18n';
+import { useCurrentUser } from '@/features/auth';
 import { useHandover } from '../api/get-handover';
+import { useStoredHandover } from '../api/hand-over';
+import { canHandOverNow, HandedOverBanner, HandOverAction } from '../components/hand-over-dialog';
 import '../handover.css';
 
 /**
@@ -12,19 +15,33 @@ import '../handover.css';
  * pass on. Whoever may read the placement may open it (the server decides).
  */
 export function HandoverPage() {
-  const { t, locale } = useI18n();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
   const report = useHandover(valid ? id : 0);
+  return <ReportView valid={valid} query={report} />;
+}
 
+/** StoredHandoverPage is a stored handover's report (paths.storedHandover): what the successor opens from their home. */
+export function StoredHandoverPage() {
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const report = useStoredHandover(valid ? id : 0);
+  return <ReportView valid={valid} query={report} />;
+}
+
+function ReportView({ valid, query: report }: { valid: boolean; query: { data?: Schemas['Handover']; error: unknown; isPending: boolean } }) {
+  const { t, locale } = useI18n();
+  const user = useCurrentUser();
   if (!valid || (isApiError(report.error) && report.error.status === 404)) {
     return <><PageHeader title={t('handover.title')} /><Card><EmptyState title={t('handover.notFound')} /></Card></>;
   }
-  if (report.isPending) return <><PageHeader title={t('handover.title')} /><Loading /></>;
-  if (report.error) return <><PageHeader title={t('handover.title')} /><FormError error={report.error} /></>;
+  if (report.isPending || !report.data) {
+    return <><PageHeader title={t('handover.title')} />{report.error ? <FormError error={report.error} /> : <Loading />}</>;
+  }
 
   const h = report.data;
   const p = h.placement;
+  const manages = user.role === 'admin' || (user.role === 'supervisor' && user.branch_id === p.branch_id);
   return (
     <article className="handover">
       <PageHeader
@@ -35,8 +52,11 @@ export function HandoverPage() {
         </>}
         actions={<>
           <Link className="btn" to={paths.placementTimeline.to(p.id)}>{t('handover.back')}</Link>
+          {manages && !p.handed_over_at && canHandOverNow(p) && <HandOverAction placement={p} openTasks={h.open_tasks.length} />}
           <Button variant="primary" onClick={() => window.print()}>{t('handover.print')}</Button>
         </>} />
+
+      <HandedOverBanner placement={p} record={h.handover} />
 
       <section className="card handover__section" aria-labelledby="handover-open">
         <div className="card__header">

@@ -3,6 +3,7 @@ import { Card, EmptyState, FormError, Loading, PageHeader } from '@/components';
 import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/features/auth';
 import { ObjectivesCard } from '@/features/objectives';
+import { ReceivedHandovers } from '@/features/handover/components/received-handovers';
 import { GroupedTasks, useTasks } from '@/features/tasks';
 import { useT } from '@/lib/i18n';
 import { usePlacements } from '../api/get-placements';
@@ -36,6 +37,7 @@ export function MyPlacementPage() {
             <EmptyState title={t('myPlacement.noPlacementTitle')}>{t('myPlacement.noPlacementBody')}</EmptyState>
           </Card>
         )}
+        <ReceivedHandovers />
         {placement && (
           <>
             <PlacementHero placement={placement} />
