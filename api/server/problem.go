@@ -33,6 +33,7 @@ var statusOf = map[string]int{
 	tracker.ECodePreconditionRequired: http.StatusPreconditionRequired,
 	tracker.ECodeInvalidTransition:    http.StatusConflict,
 	tracker.ECodeRateLimited:          http.StatusTooManyRequests,
+	tracker.ECodeEvaluationSigned:     http.StatusConflict,
 	codeBadRequest:                    http.StatusBadRequest,
 	codeTooLarge:                      http.StatusRequestEntityTooLarge,
 	codeMethodNotAllowed:              http.StatusMethodNotAllowed,
