@@ -94,7 +94,10 @@ func Demo(ctx context.Context, url string, hasher auth.Hasher, now time.Time) er
 	if err := d.createPeople(ctx, hasher); err != nil {
 		return err
 	}
-	return d.createWork(ctx)
+	if err := d.createWork(ctx); err != nil {
+		return err
+	}
+	return d.evaluations(ctx)
 }
 
 // movingClock is the seed's clock: set to past moments while history is
