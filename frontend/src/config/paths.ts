@@ -29,6 +29,11 @@ export const paths = {
   // whoever may read the placement (the server decides)
   placementTimeline: { path: '/placements/:id/timeline', to: (id: number) => `/placements/${id}/timeline` },
   placementHandover: { path: '/placements/:id/handover', to: (id: number) => `/placements/${id}/handover` },
+  // An evaluation (issue 7): whoever may read the placement; each side writes its own part (the server decides).
+  evaluation: {
+    path: '/placements/:id/evaluations/:eid',
+    to: (placementId: number, id: number) => `/placements/${placementId}/evaluations/${id}`,
+  },
 
   // admin
   users: { path: '/users' },

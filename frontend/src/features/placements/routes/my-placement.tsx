@@ -4,6 +4,7 @@ import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/features/auth';
 import { GroupedTasks, useTasks } from '@/features/tasks';
 import { useT } from '@/lib/i18n';
+import { MyEvaluations } from '@/features/evaluations/components/my-evaluations';
 import { usePlacements } from '../api/get-placements';
 import { useMilestones } from '../api/my-placement-milestones';
 import { pickCurrentPlacement } from '../components/my-placement-pick';
@@ -46,6 +47,7 @@ export function MyPlacementPage() {
                 {milestones.data && <MilestoneList milestones={milestones.data.items} />}
               </Card>
             </div>
+            <MyEvaluations placementId={placement.id} />
           </>
         )}
         <Card title={t('myPlacement.tasksTitle')} description={t('myPlacement.tasksDescription')}
