@@ -124,6 +124,7 @@ func matrixRows() []mrow {
 	rows = append(rows, workRows()...)
 	rows = append(rows, objectiveRows()...)
 	rows = append(rows, handoverRows()...)
+	rows = append(rows, evaluationsRows()...)
 	return append(rows, taskChildRows()...)
 }
 

@@ -34,6 +34,7 @@ var statusOf = map[string]int{
 	tracker.ECodeInvalidTransition:    http.StatusConflict,
 	tracker.ECodeRateLimited:          http.StatusTooManyRequests,
 	tracker.ECodeHandedOver:           http.StatusConflict,
+	tracker.ECodeEvaluationSigned:     http.StatusConflict,
 	codeBadRequest:                    http.StatusBadRequest,
 	codeTooLarge:                      http.StatusRequestEntityTooLarge,
 	codeMethodNotAllowed:              http.StatusMethodNotAllowed,

@@ -87,6 +87,7 @@ func (s *Server) routes() *echo.Echo {
 	s.objectivesRoutes(a)
 	s.handoverRoutes(a)
 	s.notificationRoutes(a)
+	s.evaluationsRoutes(a)
 	a.GET("/activity", s.listActivity)
 	a.GET("/board", s.getBoard)
 

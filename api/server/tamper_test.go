@@ -166,6 +166,7 @@ func tamperCases(w *world, e *apiEnv) []tcase {
 	cs = append(cs, workTampers(w, e)...)
 	cs = append(cs, objectivesTampers(w, e)...)
 	cs = append(cs, handoverTampers(w, e)...)
+	cs = append(cs, evaluationsTampers(w, e)...)
 	return cs
 }
 

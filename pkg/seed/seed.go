@@ -94,11 +94,11 @@ func Demo(ctx context.Context, url string, hasher auth.Hasher, now time.Time) er
 	if err := d.createPeople(ctx, hasher); err != nil {
 		return err
 	}
-	if err := d.createWork(ctx); err != nil {
-		return err
-	}
-	if err := d.objectives(ctx); err != nil {
-		return err
+	// The work, then what issue 7 adds to it, one step per feature.
+	for _, step := range []func(context.Context) error{d.createWork, d.objectives, d.evaluations} {
+		if err := step(ctx); err != nil {
+			return err
+		}
 	}
 	return nil
 }

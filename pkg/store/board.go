@@ -65,6 +65,9 @@ type Board struct {
 	ActivePlacements  []tracker.Placement `json:"active_placements"`
 	EndingSoon        []tracker.Placement `json:"ending_soon"`
 	RecentActivity    []tracker.Activity  `json:"recent_activity"`
+	// EvaluationsDue are the evaluations not yet signed due within
+	// tracker.EvalDueDays of the board's day, or past it.
+	EvaluationsDue []EvaluationDue `json:"evaluations_due"`
 }
 
 // Board returns the status board as actor may see it: every (stream,
@@ -97,6 +100,9 @@ func (s *Store) Board(ctx context.Context, actor *tracker.User, f BoardFilter) (
 		return nil, fmt.Errorf("store: board: %w", err)
 	}
 	if b.ActivePlacements, err = boardPlacements(db, actor, day, f, asOf, end); err != nil {
+		return nil, fmt.Errorf("store: board: %w", err)
+	}
+	if b.EvaluationsDue, err = boardEvaluations(db, actor, day, f, asOf, end); err != nil {
 		return nil, fmt.Errorf("store: board: %w", err)
 	}
 	q := visibleActivity(db.Model(&tracker.Activity{}), actor).

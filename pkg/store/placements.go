@@ -92,6 +92,9 @@ func (s *Store) CreatePlacement(ctx context.Context, actor *tracker.User, in New
 		if err := s.createMilestones(tx, actor, &p); err != nil {
 			return err
 		}
+		if err := s.createEvaluations(tx, actor, &p); err != nil {
+			return err
+		}
 		return describePlacements(tx, s.Today(), &p)
 	})
 	if err != nil {

@@ -83,6 +83,10 @@ export const routes: RouteObject[] = [
         path: paths.notifications.path,
         lazy: async () => ({ Component: (await import('@/features/notifications/routes/notifications')).NotificationsPage }),
       },
+      {
+        path: paths.evaluation.path,
+        lazy: async () => ({ Component: (await import('@/features/evaluations/routes/evaluation')).EvaluationPage }),
+      },
       // Project pages outside the navigation, for whoever may open Projects.
       rolePage('project', () => import('@/features/projects/routes/project').then((m) => m.ProjectPage), rolesFor('projects')),
       rolePage('branchBoard', () => import('@/features/projects/routes/branch-board').then((m) => m.BranchBoardPage), rolesFor('projects')),

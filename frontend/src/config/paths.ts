@@ -32,6 +32,11 @@ export const paths = {
   // issue 7: a stored handover (its successor, or whoever reads the placement) and the caller's notifications
   storedHandover: { path: '/handovers/:id', to: (id: number) => `/handovers/${id}` },
   notifications: { path: '/notifications' },
+  // An evaluation (issue 7): whoever may read the placement; each side writes its own part (the server decides).
+  evaluation: {
+    path: '/placements/:id/evaluations/:eid',
+    to: (placementId: number, id: number) => `/placements/${placementId}/evaluations/${id}`,
+  },
 
   // admin
   users: { path: '/users' },

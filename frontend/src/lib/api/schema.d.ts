@@ -1215,6 +1215,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List evaluations
+         * @description The mid-term and final evaluations of the placements the caller may
+         *     read, soonest due first. `due=true` keeps those not yet signed whose
+         *     due date is within 14 days or past (the supervisor's home). Sides
+         *     the caller may not see yet are null, as on the item route.
+         */
+        get: operations["listEvaluations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A placement's evaluations
+         * @description The mid-term and the final evaluation of the placement, by due date, as one page. Readable by whoever may read the placement.
+         */
+        get: operations["listPlacementEvaluations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/evaluations/{eid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The evaluation's id. */
+                eid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an evaluation
+         * @description An evaluation of another placement answers 404. The intern sees the
+         *     supervisor's side (`supervisor`) only once the evaluation is
+         *     `reviewed`; everyone else sees the intern's self-assessment
+         *     (`self`) only once it is `submitted`. A hidden side is null.
+         */
+        get: operations["getEvaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Fill in or move an evaluation
+         * @description The caller writes their own side: the placement's intern `self`
+         *     (while `draft`), a supervisor of the branch or an admin
+         *     `supervisor` (while `draft` or `submitted`); the other side -> 403.
+         *     `state` then moves it: `draft -> submitted` by the intern (every
+         *     self score given), `submitted -> draft` (sent back),
+         *     `submitted -> reviewed` (every supervisor score given) and
+         *     `reviewed -> signed` (sets `signed_at`, `signed_by`) by a
+         *     supervisor of the branch or an admin. A move the workflow lacks ->
+         *     409 `invalid_transition`; the other side's move -> 403. A signed
+         *     evaluation is read-only: every write -> 409 `evaluation_signed`.
+         *     Leadership writes nothing (403).
+         */
+        patch: operations["updateEvaluation"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1268,7 +1356,7 @@ export interface components {
         /** @enum {string} */
         ActivityAction: "create" | "update" | "delete";
         /** @enum {string} */
-        EntityType: "user" | "branch" | "tag" | "placement" | "milestone" | "project" | "task" | "progress_log" | "comment" | "objective";
+        EntityType: "user" | "branch" | "tag" | "placement" | "milestone" | "project" | "task" | "progress_log" | "comment" | "objective" | "evaluation";
         User: {
             id: components["schemas"]["ID"];
             /** Format: email */
@@ -1580,6 +1668,12 @@ export interface components {
             ending_soon: components["schemas"]["Placement"][];
             /** @description The 20 latest rows of the trail the caller may see. */
             recent_activity: components["schemas"]["Activity"][];
+            /**
+             * @description Evaluations not yet signed due within 14 days of `as_of` or past
+             *     it, of the placements the caller may read, soonest first. On a
+             *     board as of a past day their states are today's.
+             */
+            evaluations_due: components["schemas"]["EvaluationDue"][];
         };
         TokenResponse: {
             /** @description A JWT for `Authorization: Bearer`. */
@@ -1847,7 +1941,8 @@ export interface components {
          *     `precondition_required` (428), `invalid_transition` (409),
          *     `rate_limited` (429), `internal` (500), `bad_request` (400),
          *     `body_too_large` (413), `method_not_allowed` (405),
-         *     `unsupported_media_type` (415); and `unavailable` (503, `/readyz`).
+         *     `unsupported_media_type` (415), `evaluation_signed` (409); and
+         *     `unavailable` (503, `/readyz`).
          */
         Problem: {
             /** @description Always `about:blank`; `code` says what happened. */
@@ -1976,6 +2071,94 @@ export interface components {
         };
         NotificationCount: {
             unread: number;
+        };
+        /** @enum {string} */
+        EvaluationKind: "midterm" | "final";
+        /** @enum {string} */
+        EvaluationState: "draft" | "submitted" | "reviewed" | "signed";
+        /**
+         * @description A competency of the rubric (translated by the client).
+         * @enum {string}
+         */
+        Competency: "analysis" | "writing" | "initiative" | "teamwork" | "subject_knowledge" | "reliability";
+        Rating: {
+            competency: components["schemas"]["Competency"];
+            /** @description 1 below expectations, 2 developing, 3 meets, 4 exceeds; null until given. */
+            score: number | null;
+            comment: string;
+        };
+        /** @description One side of an evaluation; a rating per competency, in rubric order. */
+        Assessment: {
+            ratings: components["schemas"]["Rating"][];
+            comment: string;
+        };
+        Evaluation: {
+            id: components["schemas"]["ID"];
+            placement_id: components["schemas"]["ID"];
+            /** @description The milestone it is scheduled from (mid-term or final review). */
+            milestone_id: components["schemas"]["ID"];
+            kind: components["schemas"]["EvaluationKind"];
+            state: components["schemas"]["EvaluationState"];
+            /** @description Its milestone's due date. */
+            due_date: components["schemas"]["Date"];
+            /** @description Not signed and past its due date. */
+            overdue: boolean;
+            /** @description The intern's self-assessment; null while hidden from the caller. */
+            self: components["schemas"]["Assessment"] | null;
+            /** @description The supervisor's assessment; null while hidden from the caller. */
+            supervisor: components["schemas"]["Assessment"] | null;
+            /** Format: date-time */
+            submitted_at: string | null;
+            /** Format: date-time */
+            reviewed_at: string | null;
+            /** Format: date-time */
+            signed_at: string | null;
+            /** Format: int64 */
+            signed_by: number | null;
+            version: components["schemas"]["Version"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            intern_id: components["schemas"]["ID"];
+            intern_name: string;
+            branch_id: components["schemas"]["ID"];
+            supervisor_id: components["schemas"]["ID"];
+            supervisor_name: string;
+            /** @description Who signed; empty until signed. */
+            signed_by_name: string;
+        };
+        EvaluationList: {
+            items: components["schemas"]["Evaluation"][];
+            total: components["schemas"]["Count"];
+            page: number;
+            per_page: number;
+        };
+        /** @description An evaluation not yet signed, due within 14 days of the board's day or past it. */
+        EvaluationDue: {
+            evaluation_id: components["schemas"]["ID"];
+            placement_id: components["schemas"]["ID"];
+            intern_id: components["schemas"]["ID"];
+            intern_name: string;
+            branch_id: components["schemas"]["ID"];
+            kind: components["schemas"]["EvaluationKind"];
+            due_date: components["schemas"]["Date"];
+            overdue: boolean;
+            state: components["schemas"]["EvaluationState"];
+        };
+        RatingRequest: {
+            competency: components["schemas"]["Competency"];
+            /** @description Absent leaves it; null clears it. */
+            score?: number | null;
+            comment?: string;
+        };
+        /** @description Changes to the caller's side; ratings not named are left alone. */
+        AssessmentRequest: {
+            ratings?: components["schemas"]["RatingRequest"][];
+            comment?: string;
+        };
+        UpdateEvaluationRequest: {
+            self?: components["schemas"]["AssessmentRequest"];
+            supervisor?: components["schemas"]["AssessmentRequest"];
+            state?: components["schemas"]["EvaluationState"];
         };
     };
     responses: {
@@ -4465,6 +4648,144 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listEvaluations: {
+        parameters: {
+            query?: {
+                /** @description `true`: only evaluations not signed and due within 14 days or overdue. */
+                due?: boolean;
+                state?: components["schemas"]["EvaluationState"];
+                placement_id?: components["schemas"]["ID"];
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are clamped to 100. */
+                per_page?: components["parameters"]["PerPage"];
+                /** @description Fields: `due_date`, `state`, `kind`; `-` prefix for descending. Default `due_date`. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of evaluations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listPlacementEvaluations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evaluations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The evaluation's id. */
+                eid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evaluation. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updateEvaluation: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag last read, e.g. `"3"` (a weak `W/"3"` is accepted too).
+                 *     Missing -> 428 `precondition_required`; not the current version ->
+                 *     412 `version_mismatch`; malformed -> 400 `bad_request`.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The evaluation's id. */
+                eid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEvaluationRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated evaluation. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["Internal"];
         };
     };

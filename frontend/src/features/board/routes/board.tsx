@@ -11,6 +11,7 @@ import { BoardMatrix } from '../components/board-matrix';
 import { EndingSoon } from '../components/ending-soon';
 import { PlacementsSection } from '../components/placements-section';
 import { RecentActivity } from '../components/recent-activity';
+import { DueEvaluations } from '@/features/evaluations/components/due-evaluations';
 import '../board.css';
 
 // The charts and their library come in a chunk of their own, after the rest of the board.
@@ -135,6 +136,9 @@ export function BoardPage() {
           <div className="board-grid__side">
             <BoardSection id="board-ending" title={t('board.endingSoon.title')} description={t('board.endingSoon.description')}>
               <EndingSoon placements={board.data.ending_soon} branches={branchList} asOf={board.data.as_of} />
+            </BoardSection>
+            <BoardSection id="board-evaluations" title={t('evaluations.dueTitle')} description={t('evaluations.dueDescription')}>
+              <DueEvaluations items={board.data.evaluations_due.map((e) => ({ ...e, id: e.evaluation_id }))} />
             </BoardSection>
             <BoardSection id="board-activity" className="board-noprint" title={t('board.activity.title')}>
               <RecentActivity items={board.data.recent_activity} />

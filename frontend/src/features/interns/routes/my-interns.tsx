@@ -5,6 +5,8 @@ import { useCurrentUser } from '@/features/auth';
 import { usePlacements } from '@/features/placements/api/get-placements';
 import { scopedBranch, useBranches, useQueryState } from '@/features/projects';
 import { useT } from '@/lib/i18n';
+import { DueEvaluations } from '@/features/evaluations/components/due-evaluations';
+import { useEvaluations } from '@/features/evaluations/api/evaluations';
 import { InternCard } from '../components/intern-card';
 import { byConcern } from '../lib/sort';
 import '@/features/projects/projects.css';
@@ -26,6 +28,8 @@ export function MyInternsPage() {
   const active = usePlacements({ branch_id: branchId, state: 'active', per_page: 100, sort: 'start_date' });
   const upcoming = usePlacements({ branch_id: branchId, state: 'upcoming', per_page: 100, sort: 'start_date' });
   const branch = branches.data?.items.find((b) => b.id === branchId);
+  const dueEvals = useEvaluations({ due: true, per_page: 100 });
+  const dueItems = (dueEvals.data?.items ?? []).filter((e) => !branchId || e.branch_id === branchId);
 
   const items = [...(active.data?.items ?? [])].sort(byConcern);
   const atRisk = items.filter((p) => p.health === 'at_risk').length;
@@ -73,6 +77,14 @@ export function MyInternsPage() {
               {active.data && active.data.total > active.data.items.length && (
                 <p className="muted">{t('myInterns.more', { shown: active.data.items.length, total: active.data.total })} <Link to={paths.placements.path}>{t('myInterns.seeAll')}</Link></p>
               )}
+            </section>
+            <section aria-labelledby="evals-heading" className="stack stack--tight">
+              <h2 id="evals-heading" className="section-head__title">
+                {t('evaluations.dueTitle')} <span className="section-head__count">({dueItems.length})</span>
+              </h2>
+              <Card>
+                {dueEvals.isPending ? <Loading /> : dueEvals.error ? <FormError error={dueEvals.error} /> : <DueEvaluations items={dueItems} />}
+              </Card>
             </section>
             <section aria-labelledby="upcoming-heading" className="stack stack--tight">
               <h2 id="upcoming-heading" className="section-head__title">

@@ -6,6 +6,7 @@ import { ObjectivesCard } from '@/features/objectives';
 import { ReceivedHandovers } from '@/features/handover/components/received-handovers';
 import { GroupedTasks, useTasks } from '@/features/tasks';
 import { useT } from '@/lib/i18n';
+import { MyEvaluations } from '@/features/evaluations/components/my-evaluations';
 import { usePlacements } from '../api/get-placements';
 import { useMilestones } from '../api/my-placement-milestones';
 import { pickCurrentPlacement } from '../components/my-placement-pick';
@@ -50,6 +51,7 @@ export function MyPlacementPage() {
               </Card>
             </div>
             <ObjectivesCard placementId={placement.id} canEdit={false} />
+            <MyEvaluations placementId={placement.id} />
           </>
         )}
         <Card title={t('myPlacement.tasksTitle')} description={t('myPlacement.tasksDescription')}
