@@ -163,6 +163,7 @@ func (d *demo) createWork(ctx context.Context) error {
 	if err := d.planTasks(); err != nil {
 		return err
 	}
+	d.planReports()
 	return d.replay(ctx)
 }
 

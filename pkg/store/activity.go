@@ -20,6 +20,7 @@ type ActivityFilter struct {
 var EntityTypes = []string{
 	tracker.EntityUser, tracker.EntityBranch, tracker.EntityTag, tracker.EntityPlacement, tracker.EntityMilestone,
 	tracker.EntityProject, tracker.EntityTask, tracker.EntityProgress, tracker.EntityComment,
+	tracker.EntityReport,
 }
 
 // The entity types of the trail, by who may read their rows.
@@ -28,7 +29,7 @@ var (
 	workEntities = []string{tracker.EntityProject, tracker.EntityTask, tracker.EntityProgress, tracker.EntityComment}
 	// personEntities concern one person: the user, or the intern of a
 	// placement or milestone (the row's subject).
-	personEntities = []string{tracker.EntityUser, tracker.EntityPlacement, tracker.EntityMilestone}
+	personEntities = []string{tracker.EntityUser, tracker.EntityPlacement, tracker.EntityMilestone, tracker.EntityReport}
 	// referenceEntities are the division's reference data, read by all.
 	referenceEntities = []string{tracker.EntityTag, tracker.EntityBranch}
 )
