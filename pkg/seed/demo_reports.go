@@ -35,8 +35,9 @@ var demoReportText = [][3]string{
 
 // planReports plans the weekly reports of the active placements: each
 // intern writes on Friday afternoon and submits; the supervisor reviews on
-// Monday morning. Reviews that would fall after the demo's now are left
-// for the supervisor's queue.
+// Monday morning. Last week's reports of every other intern, and reviews
+// that would fall after the demo's now, are left for the supervisors'
+// queues.
 func (d *demo) planReports() {
 	for i, s := range stays {
 		if s.kind != startedAgo {
@@ -109,6 +110,8 @@ func (d *demo) planReport(w *window, week tracker.Date, written time.Time, text 
 			plan(monday.Add(26*time.Hour), "revised", move(intern, tracker.ReportSubmitted, "", &revised)) {
 			plan(monday.Add(48*time.Hour), "accepted", move(sup, tracker.ReportAccepted, "Thanks, much clearer.", nil))
 		}
+	case k == 1 && i%2 == 0:
+		// Left for the supervisor's queue, whatever the day.
 	default:
 		plan(monday, "accepted", move(sup, tracker.ReportAccepted, "", nil))
 	}
