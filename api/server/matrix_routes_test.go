@@ -125,6 +125,7 @@ func matrixRows() []mrow {
 	rows = append(rows, objectiveRows()...)
 	rows = append(rows, handoverRows()...)
 	rows = append(rows, evaluationsRows()...)
+	rows = append(rows, reportRows()...)
 	return append(rows, taskChildRows()...)
 }
 

@@ -88,6 +88,7 @@ func (s *Server) routes() *echo.Echo {
 	s.handoverRoutes(a)
 	s.notificationRoutes(a)
 	s.evaluationsRoutes(a)
+	s.reportRoutes(a)
 	a.GET("/activity", s.listActivity)
 	a.GET("/board", s.getBoard)
 

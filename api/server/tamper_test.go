@@ -167,6 +167,7 @@ func tamperCases(w *world, e *apiEnv) []tcase {
 	cs = append(cs, objectivesTampers(w, e)...)
 	cs = append(cs, handoverTampers(w, e)...)
 	cs = append(cs, evaluationsTampers(w, e)...)
+	cs = append(cs, reportTampers(w, e)...)
 	return cs
 }
 

@@ -169,6 +169,7 @@ func (d *demo) createWork(ctx context.Context) error {
 	if err := d.planTasks(); err != nil {
 		return err
 	}
+	d.planReports()
 	return d.replay(ctx)
 }
 

@@ -21,6 +21,7 @@ var EntityTypes = []string{
 	tracker.EntityUser, tracker.EntityBranch, tracker.EntityTag, tracker.EntityPlacement, tracker.EntityMilestone,
 	tracker.EntityProject, tracker.EntityTask, tracker.EntityProgress, tracker.EntityComment,
 	tracker.EntityObjective,
+	tracker.EntityReport,
 }
 
 // The entity types of the trail, by who may read their rows.
@@ -30,7 +31,7 @@ var (
 	// personEntities concern one person: the user, or the intern of a
 	// placement or milestone (the row's subject).
 	personEntities = []string{tracker.EntityUser, tracker.EntityPlacement, tracker.EntityMilestone,
-		tracker.EntityObjective}
+		tracker.EntityObjective, tracker.EntityReport}
 	// referenceEntities are the division's reference data, read by all.
 	referenceEntities = []string{tracker.EntityTag, tracker.EntityBranch}
 )

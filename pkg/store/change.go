@@ -85,7 +85,7 @@ func nullStr(s string) any {
 
 // tablesWithUpdatedAt are the tables that keep an updated_at column.
 var tablesWithUpdatedAt = map[string]bool{
-	"users": true, "placements": true, "projects": true, "tasks": true, "comments": true,
+	"users": true, "placements": true, "projects": true, "tasks": true, "comments": true, "weekly_reports": true,
 }
 
 // update writes d to the row id of table if its version is still version,

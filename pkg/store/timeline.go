@@ -170,8 +170,12 @@ func derivePlacements(db *gorm.DB, today tracker.Date, ps []*tracker.Placement) 
 			last[l.AuthorID] = &at
 		}
 	}
+	reported, err := lastReports(db, ps)
+	if err != nil {
+		return err
+	}
 	for _, p := range ps {
-		fillPlacement(p, today, work[internBranch{p.InternID, p.BranchID}], last[p.InternID])
+		fillPlacement(p, today, work[internBranch{p.InternID, p.BranchID}], last[p.InternID], reported[p.ID])
 	}
 	return nil
 }
@@ -213,9 +217,10 @@ func placementWorkOf(db *gorm.DB, today tracker.Date, interns []int64) (map[inte
 	return out, nil
 }
 
-// fillPlacement sets p's derived fields from its work and when the intern
-// last logged progress (nil when never).
-func fillPlacement(p *tracker.Placement, today tracker.Date, w *placementWork, lastLog *time.Time) {
+// fillPlacement sets p's derived fields from its work, when the intern
+// last logged progress and when they last submitted a weekly report of p
+// (nil when never).
+func fillPlacement(p *tracker.Placement, today tracker.Date, w *placementWork, lastLog, lastReport *time.Time) {
 	if w == nil {
 		w = &placementWork{}
 	}
@@ -228,15 +233,24 @@ func fillPlacement(p *tracker.Placement, today tracker.Date, w *placementWork, l
 		at := *lastLog
 		p.LastLogAt = &at
 	}
-	// Silence counts from the start of the placement, or from the last log
-	// made since.
-	since := p.StartDate
-	if lastLog != nil && tracker.DateOf(*lastLog).After(since) {
-		since = tracker.DateOf(*lastLog)
+	p.LastReportAt = nil
+	if lastReport != nil {
+		at := *lastReport
+		p.LastReportAt = &at
 	}
-	p.Health = tracker.PlacementHealth(tracker.HealthInput{
+	// Silence counts from the start of the placement, or from the last log
+	// or submitted weekly report made since, whichever is later.
+	since := p.StartDate
+	for _, at := range []*time.Time{lastLog, lastReport} {
+		if at != nil && tracker.DateOf(*at).After(since) {
+			since = tracker.DateOf(*at)
+		}
+	}
+	in := tracker.HealthInput{
 		State: p.State, ElapsedPct: p.ElapsedPct, ProgressPct: p.ProgressPct,
 		Overdue: w.overdue, Blocked: w.blocked,
 		DaysIn: p.StartDate.DaysUntil(today), DaysSinceLog: since.DaysUntil(today),
-	})
+	}
+	p.Health = tracker.PlacementHealth(in)
+	p.DaysQuiet, p.Stale = in.QuietDays(), in.Stale()
 }

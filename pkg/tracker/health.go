@@ -10,9 +10,10 @@ const (
 	HealthOffTrack Health = "off_track"
 )
 
-// HealthInput is what the health rule looks at. DaysSinceLog counts days
-// since the intern last logged progress (or since the start when never);
-// DaysIn counts days since the start.
+// HealthInput is what the health rule looks at. DaysSinceLog counts the
+// quiet days: days since the intern last logged progress or submitted a
+// weekly report of the placement, whichever is later (or since the start
+// when neither happened since); DaysIn counts days since the start.
 type HealthInput struct {
 	State        PlacementState
 	ElapsedPct   int
@@ -32,7 +33,22 @@ const (
 	QuietAtRisk     = 10 // days without a progress log: at risk
 	QuietOffTrack   = 21 // days without a progress log: off track
 	QuietGraceDays  = 14 // the first two weeks (onboarding) are not judged on silence
+	StaleDays       = 14 // this many quiet days make an active placement stale
 )
+
+// QuietDays returns the quiet days the rule judges: none before the
+// start, during the first QuietGraceDays days, or after the end.
+func (in HealthInput) QuietDays() int {
+	if in.State == PlacementActive && in.DaysIn > QuietGraceDays {
+		return in.DaysSinceLog
+	}
+	return 0
+}
+
+// Stale reports whether an active placement past its first QuietGraceDays
+// days has gone StaleDays or more without a progress log or a submitted
+// weekly report.
+func (in HealthInput) Stale() bool { return in.QuietDays() >= StaleDays }
 
 // PlacementHealth is the one rule for a placement's health.
 //
@@ -41,24 +57,23 @@ const (
 //   - off track when lag > 30, or 3 or more tasks are overdue, or the intern
 //     has logged nothing for more than 21 days;
 //   - at risk when lag > 15, or any task is overdue or blocked, or nothing
-//     was logged for more than 10 days;
+//     was logged for more than 10 days, or the placement is stale;
 //   - on track otherwise.
 //
-// Silence is not judged during the first 14 days, nor after the placement
-// ended.
+// "Logged" means a progress log or a submitted weekly report, whichever
+// is later. Silence is not judged during the first 14 days, nor after the
+// placement ended. A stale placement (14 quiet days or more, see Stale)
+// is at least at risk.
 func PlacementHealth(in HealthInput) Health {
 	if in.State == PlacementUpcoming {
 		return HealthOnTrack
 	}
 	lag := in.ElapsedPct - in.ProgressPct
-	quietDays := 0
-	if in.State == PlacementActive && in.DaysIn > QuietGraceDays {
-		quietDays = in.DaysSinceLog
-	}
+	quietDays := in.QuietDays()
 	switch {
 	case lag > LagOffTrack, in.Overdue >= OverdueOffTrack, quietDays > QuietOffTrack:
 		return HealthOffTrack
-	case lag > LagAtRisk, in.Overdue > 0, in.Blocked > 0, quietDays > QuietAtRisk:
+	case lag > LagAtRisk, in.Overdue > 0, in.Blocked > 0, quietDays > QuietAtRisk, in.Stale():
 		return HealthAtRisk
 	}
 	return HealthOnTrack

@@ -115,6 +115,13 @@ type Placement struct {
 	// LastLogAt is when the intern last logged progress, on any task; nil
 	// when never.
 	LastLogAt *time.Time `json:"last_log_at" gorm:"-"`
+	// LastReportAt is when the intern last submitted a weekly report of
+	// this placement; nil when never. DaysQuiet counts the days the health
+	// rule judges as quiet (0 when it judges none) and Stale says they
+	// reached tracker.StaleDays.
+	LastReportAt *time.Time `json:"last_report_at" gorm:"-"`
+	DaysQuiet    int        `json:"days_quiet" gorm:"-"`
+	Stale        bool       `json:"stale" gorm:"-"`
 
 	// The names of the people the placement names, so that a reader who
 	// may not read those users still sees who they are.
@@ -298,4 +305,5 @@ const (
 	EntityTask      = "task"
 	EntityProgress  = "progress_log"
 	EntityComment   = "comment"
+	EntityReport    = "weekly_report"
 )

@@ -20,6 +20,7 @@ const pages: Partial<Record<PathName, Loader>> = {
   myTasks: () => import('@/features/tasks/routes/my-tasks').then((m) => m.MyTasksPage),
   myInterns: () => import('@/features/interns/routes/my-interns').then((m) => m.MyInternsPage),
   reviewQueue: () => import('@/features/review/routes/review-queue').then((m) => m.ReviewQueuePage),
+  reportQueue: () => import('@/features/reports/routes/report-queue').then((m) => m.ReportQueuePage),
   projects: () => import('@/features/projects/routes/projects').then((m) => m.ProjectsPage),
   placements: () => import('@/features/placements/routes/placements').then((m) => m.PlacementsPage),
   board: () => import('@/features/board/routes/board').then((m) => m.BoardPage),

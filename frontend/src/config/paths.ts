@@ -15,6 +15,7 @@ export const paths = {
   // supervisor
   myInterns: { path: '/interns' },
   reviewQueue: { path: '/review' },
+  reportQueue: { path: '/reports/review' },
 
   // several roles
   projects: { path: '/projects' },

@@ -1303,6 +1303,95 @@ export interface paths {
         patch: operations["updateEvaluation"];
         trace?: never;
     };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Weekly reports across placements (the review queue)
+         * @description The weekly reports the caller may read: an intern their own,
+         *     a supervisor those of their branch, leadership and admins all.
+         *     Oldest week first by default; `state=submitted` is a supervisor's
+         *     review queue.
+         */
+        get: operations["listAllReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a placement's weekly reports
+         * @description Newest week first by default. Readable by whoever may read the placement.
+         */
+        get: operations["listReports"];
+        put?: never;
+        /**
+         * Start a weekly report
+         * @description The placement's intern only; the report starts as a draft. `week`
+         *     is any day of the ISO week (default: today) and is stored as its
+         *     Monday; the week must meet the placement and have begun. A second
+         *     report for the same week -> 409 naming `week`.
+         */
+        post: operations["createReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/reports/{rid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The weekly report's id. */
+                rid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a weekly report
+         * @description A report of another placement answers 404.
+         */
+        get: operations["getReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit, submit or review a weekly report
+         * @description The intern edits `done`, `next` and `blockers` while the report is
+         *     `draft` or `needs_revision` (otherwise 409) and submits it
+         *     (`state: submitted`; `done` and `next` must not be empty). A
+         *     supervisor of the branch or an admin moves a `submitted` report to
+         *     `accepted` or to `needs_revision` (then `review_comment` is
+         *     required). A move outside the workflow -> 409 `invalid_transition`;
+         *     a move or field that is not the caller's -> 403; leadership reads
+         *     only.
+         */
+        patch: operations["updateReport"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1356,7 +1445,7 @@ export interface components {
         /** @enum {string} */
         ActivityAction: "create" | "update" | "delete";
         /** @enum {string} */
-        EntityType: "user" | "branch" | "tag" | "placement" | "milestone" | "project" | "task" | "progress_log" | "comment" | "objective" | "evaluation";
+        EntityType: "user" | "branch" | "tag" | "placement" | "milestone" | "project" | "task" | "progress_log" | "comment" | "objective" | "evaluation" | "weekly_report";
         User: {
             id: components["schemas"]["ID"];
             /** Format: email */
@@ -1433,6 +1522,15 @@ export interface components {
             intern_name: string;
             /** @description Derived: the supervisor's name, readable by whoever reads the placement. */
             supervisor_name: string;
+            /**
+             * Format: date-time
+             * @description Derived: when the intern last submitted a weekly report of this placement; null when never.
+             */
+            last_report_at: string | null;
+            /** @description Derived: days since the later of the intern's last progress log and last submitted weekly report (or the start); 0 while the health rule does not judge silence (upcoming, first 14 days, ended). */
+            days_quiet: number;
+            /** @description Derived: active, past its first 14 days, and `days_quiet` >= 14. A stale placement is at least at risk. */
+            stale: boolean;
         };
         Milestone: {
             id: components["schemas"]["ID"];
@@ -2159,6 +2257,64 @@ export interface components {
             self?: components["schemas"]["AssessmentRequest"];
             supervisor?: components["schemas"]["AssessmentRequest"];
             state?: components["schemas"]["EvaluationState"];
+        };
+        /** @enum {string} */
+        ReportState: "draft" | "submitted" | "accepted" | "needs_revision";
+        WeeklyReport: {
+            id: components["schemas"]["ID"];
+            placement_id: components["schemas"]["ID"];
+            intern_id: components["schemas"]["ID"];
+            branch_id: components["schemas"]["ID"];
+            /** @description The Monday of the report's ISO week. */
+            week: components["schemas"]["Date"];
+            done: string;
+            next: string;
+            blockers: string;
+            state: components["schemas"]["ReportState"];
+            /** @description The reviewer's comment of the last review; empty when none. */
+            review_comment: string;
+            /**
+             * Format: int64
+             * @description Who last accepted or sent back the report; null before any review.
+             */
+            reviewer_id: number | null;
+            /**
+             * Format: date-time
+             * @description When the report was last submitted; null for a draft never submitted.
+             */
+            submitted_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the report was last accepted or sent back; null before any review.
+             */
+            reviewed_at: string | null;
+            version: components["schemas"]["Version"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** @description Derived - the intern's name. */
+            intern_name: string;
+            /** @description Derived - the reviewer's name; null before any review. */
+            reviewer_name: string | null;
+        };
+        WeeklyReportList: {
+            items: components["schemas"]["WeeklyReport"][];
+            total: components["schemas"]["Count"];
+            page: number;
+            per_page: number;
+        };
+        CreateReportRequest: {
+            /** @description Any day of the report's week; default today. */
+            week?: components["schemas"]["Date"];
+            done?: string;
+            next?: string;
+            blockers?: string;
+        };
+        UpdateReportRequest: {
+            done?: string;
+            next?: string;
+            blockers?: string;
+            state?: components["schemas"]["ReportState"];
+            review_comment?: string;
         };
     };
     responses: {
@@ -4774,6 +4930,192 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Evaluation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listAllReports: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["ReportState"];
+                placement_id?: components["schemas"]["ID"];
+                /** @description Only those of this branch. */
+                branch_id?: components["parameters"]["BranchIDQuery"];
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are clamped to 100. */
+                per_page?: components["parameters"]["PerPage"];
+                /** @description Fields: `week`, `submitted_at`, `created_at`; `-` prefix for descending. Default `week`. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of weekly reports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReportList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listReports: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["ReportState"];
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are clamped to 100. */
+                per_page?: components["parameters"]["PerPage"];
+                /** @description Fields: `week`, `submitted_at`, `created_at`; `-` prefix for descending. Default `-week`. */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of weekly reports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReportList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportRequest"];
+            };
+        };
+        responses: {
+            /** @description The new draft. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The weekly report's id. */
+                rid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The weekly report. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updateReport: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag last read, e.g. `"3"` (a weak `W/"3"` is accepted too).
+                 *     Missing -> 428 `precondition_required`; not the current version ->
+                 *     412 `version_mismatch`; malformed -> 400 `bad_request`.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The weekly report's id. */
+                rid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReportRequest"];
+            };
+        };
+        responses: {
+            /** @description The weekly report after the change. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReport"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { DateTimeText, HealthBadge, ProgressBar } from '@/components';
 import { paths } from '@/config/paths';
+import { StaleBadge } from '@/features/reports';
 import type { Schemas } from '@/lib/api';
 import { useT } from '@/lib/i18n';
 import { byAttention, type Placement } from './placement-order';
@@ -48,6 +49,7 @@ function PlacementRow({ p, branch }: { p: Placement; branch: string }) {
       <div className="board-prow__status">
         <span className="board-prow__month">{t('board.placements.month', { month: p.month })}</span>
         <HealthBadge health={p.health} />
+        <StaleBadge placement={p} />
       </div>
       <div className="board-prow__bars">
         <div className="board-bar">

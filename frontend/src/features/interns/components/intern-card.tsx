@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { DateText, DateTimeText, HealthBadge } from '@/components';
 import { paths } from '@/config/paths';
 import { branchBoardPath } from '@/features/projects';
+import { StaleBadge } from '@/features/reports';
 import type { Schemas } from '@/lib/api';
 import { formatPercent, useI18n } from '@/lib/i18n';
 
@@ -37,7 +38,7 @@ export function InternCard({ placement: p, showSupervisor }: { placement: Placem
           <h3 className="intern-card__name">{p.intern_name}</h3>
           <p className="intern-card__month">{t('myInterns.monthOf', { month: p.month })}</p>
         </div>
-        <HealthBadge health={p.health} />
+        <span className="intern-card__badges"><HealthBadge health={p.health} /><StaleBadge placement={p} /></span>
       </div>
       <TimeVsWork progress={p.progress_pct} elapsed={p.elapsed_pct} name={p.intern_name} />
       <dl className="intern-card__facts">

@@ -4,6 +4,7 @@ import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/features/auth';
 import { ObjectivesCard } from '@/features/objectives';
 import { ReceivedHandovers } from '@/features/handover/components/received-handovers';
+import { WeeklyReportCard } from '@/features/reports';
 import { GroupedTasks, useTasks } from '@/features/tasks';
 import { useT } from '@/lib/i18n';
 import { MyEvaluations } from '@/features/evaluations/components/my-evaluations';
@@ -52,6 +53,7 @@ export function MyPlacementPage() {
             </div>
             <ObjectivesCard placementId={placement.id} canEdit={false} />
             <MyEvaluations placementId={placement.id} />
+            <WeeklyReportCard placement={placement} />
           </>
         )}
         <Card title={t('myPlacement.tasksTitle')} description={t('myPlacement.tasksDescription')}

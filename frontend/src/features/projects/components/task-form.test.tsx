@@ -9,7 +9,7 @@ const supervisor: User = { id: 3, email: 'm.dubois@demo.tracker', name: 'Marc Du
 
 const placement = (id: number, intern_id: number, intern_name: string, state: 'active' | 'upcoming') => ({
   id, intern_id, intern_name, branch_id: 1, supervisor_id: 3, supervisor_name: 'Marc Dubois', start_date: '2026-06-01', end_date: '2026-11-30',
-  focus: '', version: 1, created_at: '', updated_at: '', state, month: 3, elapsed_pct: 40, progress_pct: 30, health: 'on_track', last_log_at: null,
+  focus: '', version: 1, created_at: '', updated_at: '', state, month: 3, elapsed_pct: 40, progress_pct: 30, health: 'on_track', last_log_at: null, last_report_at: null, days_quiet: 0, stale: false,
 });
 
 const existing: Schemas['Task'] = {
