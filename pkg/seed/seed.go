@@ -163,6 +163,9 @@ func (d *demo) createWork(ctx context.Context) error {
 	if err := d.planTasks(); err != nil {
 		return err
 	}
+	if err := d.planChecklists(ctx); err != nil {
+		return err
+	}
 	return d.replay(ctx)
 }
 

@@ -20,6 +20,7 @@ type ActivityFilter struct {
 var EntityTypes = []string{
 	tracker.EntityUser, tracker.EntityBranch, tracker.EntityTag, tracker.EntityPlacement, tracker.EntityMilestone,
 	tracker.EntityProject, tracker.EntityTask, tracker.EntityProgress, tracker.EntityComment,
+	tracker.EntityChecklistTemplate, tracker.EntityChecklistItem,
 }
 
 // The entity types of the trail, by who may read their rows.
@@ -27,8 +28,11 @@ var (
 	// workEntities are read by whoever reads the work of their branch.
 	workEntities = []string{tracker.EntityProject, tracker.EntityTask, tracker.EntityProgress, tracker.EntityComment}
 	// personEntities concern one person: the user, or the intern of a
-	// placement or milestone (the row's subject).
-	personEntities = []string{tracker.EntityUser, tracker.EntityPlacement, tracker.EntityMilestone}
+	// placement, milestone or checklist item (the row's subject); or one
+	// branch's own settings, its checklist template (no subject), read by
+	// that branch's supervisors.
+	personEntities = []string{tracker.EntityUser, tracker.EntityPlacement, tracker.EntityMilestone,
+		tracker.EntityChecklistItem, tracker.EntityChecklistTemplate}
 	// referenceEntities are the division's reference data, read by all.
 	referenceEntities = []string{tracker.EntityTag, tracker.EntityBranch}
 )

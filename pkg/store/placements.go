@@ -92,6 +92,9 @@ func (s *Store) CreatePlacement(ctx context.Context, actor *tracker.User, in New
 		if err := s.createMilestones(tx, actor, &p); err != nil {
 			return err
 		}
+		if err := s.createChecklist(tx, actor, &p); err != nil {
+			return err
+		}
 		return describePlacements(tx, s.Today(), &p)
 	})
 	if err != nil {
@@ -236,6 +239,9 @@ func (s *Store) UpdatePlacement(ctx context.Context, actor *tracker.User, id, ve
 			if err := s.redateMilestones(tx, actor, &p); err != nil {
 				return err
 			}
+			if err := s.redateChecklist(tx, actor, &p); err != nil {
+				return err
+			}
 		}
 		return describePlacements(tx, s.Today(), &p)
 	})
@@ -287,6 +293,9 @@ func (s *Store) DeletePlacement(ctx context.Context, actor *tracker.User, id int
 			return tracker.Forbidden("only an admin or a supervisor of the branch may delete this placement")
 		}
 		if err := tx.Where("placement_id = ?", id).Delete(&tracker.Milestone{}).Error; err != nil {
+			return err
+		}
+		if err := tx.Where("placement_id = ?", id).Delete(&tracker.ChecklistItem{}).Error; err != nil {
 			return err
 		}
 		if err := tx.Delete(&p).Error; err != nil {

@@ -164,6 +164,14 @@ func derivePlacements(db *gorm.DB, today tracker.Date, ps []*tracker.Placement) 
 	if err != nil {
 		return fmt.Errorf("last progress logs: %w", err)
 	}
+	ids := make([]int64, len(ps))
+	for i, p := range ps {
+		ids[i] = p.ID
+	}
+	checklist, err := checklistOverdue(db, today, ids)
+	if err != nil {
+		return err
+	}
 	last := map[int64]*time.Time{}
 	for _, l := range logs {
 		if at := time.Time(l.LastAt); !at.IsZero() {
@@ -171,6 +179,7 @@ func derivePlacements(db *gorm.DB, today tracker.Date, ps []*tracker.Placement) 
 		}
 	}
 	for _, p := range ps {
+		p.ChecklistOverdue = checklist[p.ID]
 		fillPlacement(p, today, work[internBranch{p.InternID, p.BranchID}], last[p.InternID])
 	}
 	return nil
@@ -238,5 +247,6 @@ func fillPlacement(p *tracker.Placement, today tracker.Date, w *placementWork, l
 		State: p.State, ElapsedPct: p.ElapsedPct, ProgressPct: p.ProgressPct,
 		Overdue: w.overdue, Blocked: w.blocked,
 		DaysIn: p.StartDate.DaysUntil(today), DaysSinceLog: since.DaysUntil(today),
+		ChecklistOverdue: p.ChecklistOverdue,
 	})
 }

@@ -21,6 +21,9 @@ type HealthInput struct {
 	Blocked      int
 	DaysIn       int
 	DaysSinceLog int
+	// ChecklistOverdue counts onboarding and offboarding checklist items
+	// not done and due before today.
+	ChecklistOverdue int
 }
 
 // Thresholds of the health rule, in percentage points and days. They are
@@ -39,9 +42,10 @@ const (
 // An upcoming placement is on track. Otherwise, with lag = elapsed% -
 // progress%, the placement is
 //   - off track when lag > 30, or 3 or more tasks are overdue, or the intern
-//     has logged nothing for more than 21 days;
+//     has logged nothing for more than 21 days, or 3 or more checklist items
+//     are overdue;
 //   - at risk when lag > 15, or any task is overdue or blocked, or nothing
-//     was logged for more than 10 days;
+//     was logged for more than 10 days, or any checklist item is overdue;
 //   - on track otherwise.
 //
 // Silence is not judged during the first 14 days, nor after the placement
@@ -56,9 +60,11 @@ func PlacementHealth(in HealthInput) Health {
 		quietDays = in.DaysSinceLog
 	}
 	switch {
-	case lag > LagOffTrack, in.Overdue >= OverdueOffTrack, quietDays > QuietOffTrack:
+	case lag > LagOffTrack, in.Overdue >= OverdueOffTrack, quietDays > QuietOffTrack,
+		in.ChecklistOverdue >= ChecklistOffTrack:
 		return HealthOffTrack
-	case lag > LagAtRisk, in.Overdue > 0, in.Blocked > 0, quietDays > QuietAtRisk:
+	case lag > LagAtRisk, in.Overdue > 0, in.Blocked > 0, quietDays > QuietAtRisk,
+		in.ChecklistOverdue > 0:
 		return HealthAtRisk
 	}
 	return HealthOnTrack

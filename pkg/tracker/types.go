@@ -112,6 +112,9 @@ type Placement struct {
 	// LastLogAt is when the intern last logged progress, on any task; nil
 	// when never.
 	LastLogAt *time.Time `json:"last_log_at" gorm:"-"`
+	// ChecklistOverdue counts the placement's checklist items not done and
+	// due before today.
+	ChecklistOverdue int `json:"checklist_overdue" gorm:"-"`
 
 	// The names of the people the placement names, so that a reader who
 	// may not read those users still sees who they are.
@@ -295,4 +298,7 @@ const (
 	EntityTask      = "task"
 	EntityProgress  = "progress_log"
 	EntityComment   = "comment"
+
+	EntityChecklistTemplate = "checklist_template_item"
+	EntityChecklistItem     = "checklist_item"
 )
