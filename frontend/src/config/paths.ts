@@ -33,6 +33,7 @@ export const paths = {
   // admin
   users: { path: '/users' },
   tags: { path: '/tags' },
+  checklists: { path: '/checklists' },
 } as const;
 
 export type PathName = keyof typeof paths;

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Card, EmptyState, FormError, Loading, PageHeader } from '@/components';
 import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/features/auth';
+import { PlacementChecklist } from '@/features/checklists';
 import { GroupedTasks, useTasks } from '@/features/tasks';
 import { useT } from '@/lib/i18n';
 import { usePlacements } from '../api/get-placements';
@@ -46,6 +47,7 @@ export function MyPlacementPage() {
                 {milestones.data && <MilestoneList milestones={milestones.data.items} />}
               </Card>
             </div>
+            <PlacementChecklist placementId={placement.id} canTick />
           </>
         )}
         <Card title={t('myPlacement.tasksTitle')} description={t('myPlacement.tasksDescription')}

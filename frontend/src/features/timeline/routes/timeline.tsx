@@ -2,6 +2,8 @@ import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, Card, EmptyState, FormError, HealthBadge, Loading, PageHeader } from '@/components';
 import { paths } from '@/config/paths';
+import { useCurrentUser } from '@/features/auth';
+import { PlacementChecklist } from '@/features/checklists';
 import { isApiError } from '@/lib/api';
 import { formatDate, useI18n } from '@/lib/i18n';
 import { useStreams } from '../api/get-streams';
@@ -26,6 +28,7 @@ export function TimelinePage() {
   const streams = useStreams();
   const [tableShown, setTableShown] = useState(false);
   const tableId = useId();
+  const user = useCurrentUser();
 
   if (!valid || (isApiError(timeline.error) && timeline.error.status === 404)) {
     return (
@@ -81,6 +84,7 @@ export function TimelinePage() {
         </div>
         <TimelineTable timeline={tl} streams={streamList} id={tableId} shown={tableShown} />
       </Card>
+      <PlacementChecklist placementId={p.id} canTick={user.role !== 'leadership'} />
     </>
   );
 }
