@@ -12,11 +12,12 @@ export function useTickItem() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: tickItem,
-    onSettled: () => {
-      // The checklist, and the placement's health and overdue count
-      // (lists, timeline), move with a tick; all sit under 'placements'.
-      void qc.invalidateQueries({ queryKey: ['placements'] });
-      void qc.invalidateQueries({ queryKey: ['board'] });
-    },
+    // The checklist, and the placement's health and overdue count (lists,
+    // timeline), move with a tick; all sit under 'placements'. Returning
+    // the refetch keeps the mutation pending until the list shows the tick.
+    onSettled: () => Promise.all([
+      qc.invalidateQueries({ queryKey: ['placements'] }),
+      qc.invalidateQueries({ queryKey: ['board'] }),
+    ]),
   });
 }

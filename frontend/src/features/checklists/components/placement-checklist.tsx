@@ -9,16 +9,18 @@ import '../checklists.css';
 const phases = ['onboarding', 'offboarding'] as const;
 
 /** ChecklistRow is one item: a checkbox (when the caller may tick), its due date or who ticked it, and an overdue mark. */
-function ChecklistRow({ item, canTick, busy, onTick }: { item: ChecklistItem; canTick: boolean; busy: boolean; onTick: (done: boolean) => void }) {
+function ChecklistRow({ item, canTick, asked, onTick }: { item: ChecklistItem; canTick: boolean; asked: boolean | undefined; onTick: (done: boolean) => void }) {
   const { t, locale } = useI18n();
   const done = item.done_at !== null;
+  // While a tick is on its way the box shows what was asked.
+  const checked = asked ?? done;
   const id = `checklist-item-${item.id}`;
   const meta = done && item.done_at
     ? t('checklists.doneBy', { name: item.done_by_name ?? '', date: formatDateTime(item.done_at, locale) })
     : t('checklists.due', { date: formatDate(item.due_date, locale) });
   return (
     <li className={`checklist__item${item.overdue ? ' checklist__item--overdue' : ''}${done ? ' checklist__item--done' : ''}`}>
-      <input id={id} type="checkbox" className="checklist__box" checked={done} disabled={!canTick || busy}
+      <input id={id} type="checkbox" className="checklist__box" checked={checked} disabled={!canTick || asked !== undefined}
         aria-describedby={`${id}-meta`} onChange={(e) => onTick(e.target.checked)} />
       <label htmlFor={id} className="checklist__title">{item.title}</label>
       <span id={`${id}-meta`} className="checklist__meta">
@@ -38,13 +40,13 @@ export function PlacementChecklist({ placementId, canTick }: { placementId: numb
   const { t } = useI18n();
   const list = useChecklist(placementId);
   const tick = useTickItem();
-  const [pending, setPending] = useState<number | null>(null);
+  const [pending, setPending] = useState<{ id: number; done: boolean } | null>(null);
   const items = list.data?.items ?? [];
   const overdue = items.filter((i) => i.overdue).length;
   const conflict = isApiError(tick.error) && tick.error.code === 'version_mismatch';
 
   function onTick(item: ChecklistItem, done: boolean) {
-    setPending(item.id);
+    setPending({ id: item.id, done });
     tick.mutate({ placementId, id: item.id, version: item.version, done }, { onSettled: () => setPending(null) });
   }
 
@@ -63,7 +65,7 @@ export function PlacementChecklist({ placementId, canTick }: { placementId: numb
             <h3 className="checklist__phase">{t(`checklists.phase.${phase}`)}</h3>
             <ul className="checklist__list">
               {group.map((item) => (
-                <ChecklistRow key={item.id} item={item} canTick={canTick} busy={pending === item.id} onTick={(d) => onTick(item, d)} />
+                <ChecklistRow key={item.id} item={item} canTick={canTick} asked={pending?.id === item.id ? pending.done : undefined} onTick={(d) => onTick(item, d)} />
               ))}
             </ul>
           </section>
