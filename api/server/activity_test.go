@@ -25,7 +25,8 @@ func allActivity(e *apiEnv, who, query string) []tracker.Activity {
 // fixture users the test asks about.
 func mayReadActivity(e *apiEnv, who string, a tracker.Activity) bool {
 	self, cpp := e.id(who), branchCPP
-	person := a.EntityType == tracker.EntityUser || a.EntityType == tracker.EntityPlacement || a.EntityType == tracker.EntityMilestone
+	person := a.EntityType == tracker.EntityUser || a.EntityType == tracker.EntityPlacement || a.EntityType == tracker.EntityMilestone ||
+		a.EntityType == tracker.EntityChecklistItem || a.EntityType == tracker.EntityChecklistTemplate
 	switch who {
 	case uAdmin, uLeader:
 		return true

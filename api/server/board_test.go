@@ -89,6 +89,7 @@ type bdScene struct {
 func bdSetup(e *apiEnv) bdScene {
 	e.t.Helper()
 	var s bdScene
+	noChecklists(e) // the figures show the task rule alone
 	// 184 days of which 92 are past: elapsed 50%.
 	s.cpp = plCreate(e, uAdmin, plBody(e, uInternCPP, uSupCPP, e.day(-92), "end_date", e.day(91)))
 	s.cpp2 = plCreate(e, uAdmin, plBody(e, uInternCPP2, uSupCPP2, e.day(-92), "end_date", e.day(91)))

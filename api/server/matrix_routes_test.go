@@ -126,6 +126,7 @@ func matrixRows() []mrow {
 	rows = append(rows, handoverRows()...)
 	rows = append(rows, evaluationsRows()...)
 	rows = append(rows, reportRows()...)
+	rows = append(rows, checklistRows()...)
 	return append(rows, taskChildRows()...)
 }
 

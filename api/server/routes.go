@@ -89,6 +89,7 @@ func (s *Server) routes() *echo.Echo {
 	s.notificationRoutes(a)
 	s.evaluationsRoutes(a)
 	s.reportRoutes(a)
+	s.checklistRoutes(a)
 	a.GET("/activity", s.listActivity)
 	a.GET("/board", s.getBoard)
 

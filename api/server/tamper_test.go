@@ -168,6 +168,7 @@ func tamperCases(w *world, e *apiEnv) []tcase {
 	cs = append(cs, handoverTampers(w, e)...)
 	cs = append(cs, evaluationsTampers(w, e)...)
 	cs = append(cs, reportTampers(w, e)...)
+	cs = append(cs, checklistTampers(w, e)...)
 	return cs
 }
 

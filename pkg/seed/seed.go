@@ -170,6 +170,9 @@ func (d *demo) createWork(ctx context.Context) error {
 		return err
 	}
 	d.planReports()
+	if err := d.planChecklists(ctx); err != nil {
+		return err
+	}
 	return d.replay(ctx)
 }
 

@@ -22,6 +22,7 @@ var EntityTypes = []string{
 	tracker.EntityProject, tracker.EntityTask, tracker.EntityProgress, tracker.EntityComment,
 	tracker.EntityObjective,
 	tracker.EntityReport,
+	tracker.EntityChecklistTemplate, tracker.EntityChecklistItem,
 }
 
 // The entity types of the trail, by who may read their rows.
@@ -29,9 +30,11 @@ var (
 	// workEntities are read by whoever reads the work of their branch.
 	workEntities = []string{tracker.EntityProject, tracker.EntityTask, tracker.EntityProgress, tracker.EntityComment}
 	// personEntities concern one person: the user, or the intern of a
-	// placement or milestone (the row's subject).
+	// placement, milestone or checklist item (the row's subject); or one
+	// branch's own settings, its checklist template (no subject), read by
+	// that branch's supervisors.
 	personEntities = []string{tracker.EntityUser, tracker.EntityPlacement, tracker.EntityMilestone,
-		tracker.EntityObjective, tracker.EntityReport}
+		tracker.EntityObjective, tracker.EntityReport, tracker.EntityChecklistItem, tracker.EntityChecklistTemplate}
 	// referenceEntities are the division's reference data, read by all.
 	referenceEntities = []string{tracker.EntityTag, tracker.EntityBranch}
 )

@@ -95,6 +95,9 @@ func (s *Store) CreatePlacement(ctx context.Context, actor *tracker.User, in New
 		if err := s.createEvaluations(tx, actor, &p); err != nil {
 			return err
 		}
+		if err := s.createChecklist(tx, actor, &p); err != nil {
+			return err
+		}
 		return describePlacements(tx, s.Today(), &p)
 	})
 	if err != nil {
@@ -242,6 +245,9 @@ func (s *Store) UpdatePlacement(ctx context.Context, actor *tracker.User, id, ve
 			if err := s.redateMilestones(tx, actor, &p); err != nil {
 				return err
 			}
+			if err := s.redateChecklist(tx, actor, &p); err != nil {
+				return err
+			}
 		}
 		return describePlacements(tx, s.Today(), &p)
 	})
@@ -296,6 +302,9 @@ func (s *Store) DeletePlacement(ctx context.Context, actor *tracker.User, id int
 			return err
 		}
 		if err := tx.Where("placement_id = ?", id).Delete(&tracker.Milestone{}).Error; err != nil {
+			return err
+		}
+		if err := tx.Where("placement_id = ?", id).Delete(&tracker.ChecklistItem{}).Error; err != nil {
 			return err
 		}
 		if err := tx.Delete(&p).Error; err != nil {

@@ -164,6 +164,14 @@ func derivePlacements(db *gorm.DB, today tracker.Date, ps []*tracker.Placement) 
 	if err != nil {
 		return fmt.Errorf("last progress logs: %w", err)
 	}
+	ids := make([]int64, len(ps))
+	for i, p := range ps {
+		ids[i] = p.ID
+	}
+	checklist, err := checklistOverdue(db, today, ids)
+	if err != nil {
+		return err
+	}
 	last := map[int64]*time.Time{}
 	for _, l := range logs {
 		if at := time.Time(l.LastAt); !at.IsZero() {
@@ -175,6 +183,7 @@ func derivePlacements(db *gorm.DB, today tracker.Date, ps []*tracker.Placement) 
 		return err
 	}
 	for _, p := range ps {
+		p.ChecklistOverdue = checklist[p.ID]
 		fillPlacement(p, today, work[internBranch{p.InternID, p.BranchID}], last[p.InternID], reported[p.ID])
 	}
 	return nil
@@ -250,6 +259,7 @@ func fillPlacement(p *tracker.Placement, today tracker.Date, w *placementWork, l
 		State: p.State, ElapsedPct: p.ElapsedPct, ProgressPct: p.ProgressPct,
 		Overdue: w.overdue, Blocked: w.blocked,
 		DaysIn: p.StartDate.DaysUntil(today), DaysSinceLog: since.DaysUntil(today),
+		ChecklistOverdue: p.ChecklistOverdue,
 	}
 	p.Health = tracker.PlacementHealth(in)
 	p.DaysQuiet, p.Stale = in.QuietDays(), in.Stale()

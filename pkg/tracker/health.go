@@ -22,6 +22,9 @@ type HealthInput struct {
 	Blocked      int
 	DaysIn       int
 	DaysSinceLog int
+	// ChecklistOverdue counts onboarding and offboarding checklist items
+	// not done and due before today.
+	ChecklistOverdue int
 }
 
 // Thresholds of the health rule, in percentage points and days. They are
@@ -55,9 +58,11 @@ func (in HealthInput) Stale() bool { return in.QuietDays() >= StaleDays }
 // An upcoming placement is on track. Otherwise, with lag = elapsed% -
 // progress%, the placement is
 //   - off track when lag > 30, or 3 or more tasks are overdue, or the intern
-//     has logged nothing for more than 21 days;
+//     has logged nothing for more than 21 days, or 3 or more checklist items
+//     are overdue;
 //   - at risk when lag > 15, or any task is overdue or blocked, or nothing
-//     was logged for more than 10 days, or the placement is stale;
+//     was logged for more than 10 days, or the placement is stale, or any
+//     checklist item is overdue;
 //   - on track otherwise.
 //
 // "Logged" means a progress log or a submitted weekly report, whichever
@@ -71,9 +76,11 @@ func PlacementHealth(in HealthInput) Health {
 	lag := in.ElapsedPct - in.ProgressPct
 	quietDays := in.QuietDays()
 	switch {
-	case lag > LagOffTrack, in.Overdue >= OverdueOffTrack, quietDays > QuietOffTrack:
+	case lag > LagOffTrack, in.Overdue >= OverdueOffTrack, quietDays > QuietOffTrack,
+		in.ChecklistOverdue >= ChecklistOffTrack:
 		return HealthOffTrack
-	case lag > LagAtRisk, in.Overdue > 0, in.Blocked > 0, quietDays > QuietAtRisk, in.Stale():
+	case lag > LagAtRisk, in.Overdue > 0, in.Blocked > 0, quietDays > QuietAtRisk, in.Stale(),
+		in.ChecklistOverdue > 0:
 		return HealthAtRisk
 	}
 	return HealthOnTrack

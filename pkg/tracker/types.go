@@ -122,6 +122,9 @@ type Placement struct {
 	LastReportAt *time.Time `json:"last_report_at" gorm:"-"`
 	DaysQuiet    int        `json:"days_quiet" gorm:"-"`
 	Stale        bool       `json:"stale" gorm:"-"`
+	// ChecklistOverdue counts the placement's checklist items not done and
+	// due before today.
+	ChecklistOverdue int `json:"checklist_overdue" gorm:"-"`
 
 	// The names of the people the placement names, so that a reader who
 	// may not read those users still sees who they are.
@@ -306,4 +309,7 @@ const (
 	EntityProgress  = "progress_log"
 	EntityComment   = "comment"
 	EntityReport    = "weekly_report"
+
+	EntityChecklistTemplate = "checklist_template_item"
+	EntityChecklistItem     = "checklist_item"
 )

@@ -24,6 +24,7 @@ export const navByRole: Record<Role, readonly NavItem[]> = {
   admin: [
     item('users', 'nav.users'),
     item('tags', 'nav.tags'),
+    item('checklists', 'nav.checklists'),
     item('board', 'nav.board'),
     item('projects', 'nav.projects'),
     item('reviewQueue', 'nav.reviewQueue'),

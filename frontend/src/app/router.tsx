@@ -27,6 +27,7 @@ const pages: Partial<Record<PathName, Loader>> = {
   cohort: () => import('@/features/timeline/routes/cohort').then((m) => m.CohortPage),
   users: () => import('@/features/users/routes/users').then((m) => m.UsersPage),
   tags: () => import('@/features/tags/routes/tags').then((m) => m.TagsPage),
+  checklists: () => import('@/features/checklists/routes/checklists').then((m) => m.ChecklistsPage),
 };
 
 function rolePage(name: PathName, load: Loader, roles = rolesFor(name)): RouteObject {

@@ -42,6 +42,7 @@ export const paths = {
   // admin
   users: { path: '/users' },
   tags: { path: '/tags' },
+  checklists: { path: '/checklists' },
 } as const;
 
 export type PathName = keyof typeof paths;

@@ -64,6 +64,7 @@ var All = []Migration{
 	{ID: "2026120101_objectives", Up: objectives},
 	{ID: "2026120102_evaluations", Up: evaluations},
 	{ID: "2026120103_weekly_reports", Up: weeklyReports},
+	{ID: "2026120104_checklists", Up: checklists},
 	{ID: "2026120105_handover_notifications", Up: handoverNotifications},
 }
 

@@ -1392,6 +1392,117 @@ export interface paths {
         patch: operations["updateReport"];
         trace?: never;
     };
+    "/api/v1/branches/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a branch's checklist template
+         * @description The items every new placement of the branch gets, onboarding first, by
+         *     anchor and offset, as one page. Leadership and admins read every
+         *     branch's, a supervisor their own branch's (another branch's: 403);
+         *     interns 403.
+         */
+        get: operations["listChecklistTemplate"];
+        put?: never;
+        /**
+         * Add an item to a branch's checklist template
+         * @description Admins only. Placements created from now on get the item; existing ones do not.
+         */
+        post: operations["createChecklistTemplateItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/branches/{id}/checklist/{tid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The template item's id; one of another branch answers 404. */
+                tid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        /** Get a checklist template item */
+        get: operations["getChecklistTemplateItem"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a checklist template item
+         * @description Admins only. The placements that copied it keep their item.
+         */
+        delete: operations["deleteChecklistTemplateItem"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a checklist template item
+         * @description Admins only. The items already copied into placements stay as they were.
+         */
+        patch: operations["updateChecklistTemplateItem"];
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a placement's checklist
+         * @description The placement's onboarding and offboarding items by due date, as one page. Readable by whoever may read the placement.
+         */
+        get: operations["listChecklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/checklist/{iid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The checklist item's id; one of another placement answers 404. */
+                iid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        /** Get a checklist item */
+        get: operations["getChecklistItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Tick or untick a checklist item
+         * @description The placement's intern, a supervisor of its branch, or an admin;
+         *     leadership 403. `done: true` records who ticked it and when, `false`
+         *     clears both. Moving the placement's dates re-dates the items not done.
+         */
+        patch: operations["tickChecklistItem"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1445,7 +1556,7 @@ export interface components {
         /** @enum {string} */
         ActivityAction: "create" | "update" | "delete";
         /** @enum {string} */
-        EntityType: "user" | "branch" | "tag" | "placement" | "milestone" | "project" | "task" | "progress_log" | "comment" | "objective" | "evaluation" | "weekly_report";
+        EntityType: "user" | "branch" | "tag" | "placement" | "milestone" | "project" | "task" | "progress_log" | "comment" | "objective" | "evaluation" | "weekly_report" | "checklist_template_item" | "checklist_item";
         User: {
             id: components["schemas"]["ID"];
             /** Format: email */
@@ -1531,6 +1642,8 @@ export interface components {
             days_quiet: number;
             /** @description Derived: active, past its first 14 days, and `days_quiet` >= 14. A stale placement is at least at risk. */
             stale: boolean;
+            /** @description Derived: the placement's checklist items not done and due before today; they count against health. */
+            checklist_overdue: components["schemas"]["Count"];
         };
         Milestone: {
             id: components["schemas"]["ID"];
@@ -2315,6 +2428,78 @@ export interface components {
             blockers?: string;
             state?: components["schemas"]["ReportState"];
             review_comment?: string;
+        };
+        /** @enum {string} */
+        ChecklistPhase: "onboarding" | "offboarding";
+        /**
+         * @description The placement date an item's due date counts from.
+         * @enum {string}
+         */
+        ChecklistAnchor: "start" | "end";
+        /** @description Days after the anchor (before it when negative). */
+        ChecklistOffset: number;
+        ChecklistTemplateItem: {
+            id: components["schemas"]["ID"];
+            branch_id: components["schemas"]["ID"];
+            title: string;
+            phase: components["schemas"]["ChecklistPhase"];
+            anchor: components["schemas"]["ChecklistAnchor"];
+            offset_days: components["schemas"]["ChecklistOffset"];
+            version: components["schemas"]["Version"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        ChecklistTemplateItemList: {
+            items: components["schemas"]["ChecklistTemplateItem"][];
+            total: components["schemas"]["Count"];
+            page: number;
+            per_page: number;
+        };
+        CreateChecklistTemplateItemRequest: {
+            title: string;
+            phase: components["schemas"]["ChecklistPhase"];
+            anchor: components["schemas"]["ChecklistAnchor"];
+            offset_days: components["schemas"]["ChecklistOffset"];
+        };
+        UpdateChecklistTemplateItemRequest: {
+            title?: string;
+            phase?: components["schemas"]["ChecklistPhase"];
+            anchor?: components["schemas"]["ChecklistAnchor"];
+            offset_days?: components["schemas"]["ChecklistOffset"];
+        };
+        ChecklistItem: {
+            id: components["schemas"]["ID"];
+            placement_id: components["schemas"]["ID"];
+            /** @description The template item it was copied from; null once that was removed. */
+            template_id: number | null;
+            title: string;
+            phase: components["schemas"]["ChecklistPhase"];
+            anchor: components["schemas"]["ChecklistAnchor"];
+            offset_days: components["schemas"]["ChecklistOffset"];
+            /** @description The anchor date plus offset_days; follows the placement's dates while not done. */
+            due_date: components["schemas"]["Date"];
+            /**
+             * Format: date-time
+             * @description When it was ticked; null while open.
+             */
+            done_at: string | null;
+            /** @description Who ticked it; null while open. */
+            done_by: number | null;
+            /** @description Derived: the name of who ticked it; null while open. */
+            done_by_name: string | null;
+            /** @description Derived: not done and due before today. */
+            overdue: boolean;
+            version: components["schemas"]["Version"];
+        };
+        ChecklistItemList: {
+            items: components["schemas"]["ChecklistItem"][];
+            total: components["schemas"]["Count"];
+            page: number;
+            per_page: number;
+        };
+        TickChecklistItemRequest: {
+            /** @description true ticks the item (by the caller, now); false unticks it. */
+            done: boolean;
         };
     };
     responses: {
@@ -5116,6 +5301,277 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WeeklyReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listChecklistTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplateItemList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createChecklistTemplateItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChecklistTemplateItemRequest"];
+            };
+        };
+        responses: {
+            /** @description The new template item. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplateItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getChecklistTemplateItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The template item's id; one of another branch answers 404. */
+                tid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template item. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplateItem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    deleteChecklistTemplateItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The template item's id; one of another branch answers 404. */
+                tid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updateChecklistTemplateItem: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag last read, e.g. `"3"` (a weak `W/"3"` is accepted too).
+                 *     Missing -> 428 `precondition_required`; not the current version ->
+                 *     412 `version_mismatch`; malformed -> 400 `bad_request`.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The template item's id; one of another branch answers 404. */
+                tid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChecklistTemplateItemRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed template item. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplateItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checklist. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistItemList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getChecklistItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The checklist item's id; one of another placement answers 404. */
+                iid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistItem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    tickChecklistItem: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag last read, e.g. `"3"` (a weak `W/"3"` is accepted too).
+                 *     Missing -> 428 `precondition_required`; not the current version ->
+                 *     412 `version_mismatch`; malformed -> 400 `bad_request`.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The resource's id (the parent's, on nested paths). A malformed id answers 404. */
+                id: components["parameters"]["ID"];
+                /** @description The checklist item's id; one of another placement answers 404. */
+                iid: components["schemas"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TickChecklistItemRequest"];
+            };
+        };
+        responses: {
+            /** @description The item. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistItem"];
                 };
             };
             400: components["responses"]["BadRequest"];

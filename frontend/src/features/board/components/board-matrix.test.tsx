@@ -98,7 +98,7 @@ describe('BoardMatrix', () => {
 
 const placement = (id: number, intern_name: string, health: Placement['health'], elapsed_pct: number, progress_pct: number): Placement => ({
   id, intern_id: id, branch_id: 1, supervisor_id: 3, start_date: '2026-06-01', end_date: '2026-11-30', focus: '', version: 1,
-  created_at: '', updated_at: '', handed_over_at: null, state: 'active', month: 5, elapsed_pct, progress_pct, health, last_log_at: null, last_report_at: null, days_quiet: 0, stale: false, intern_name, supervisor_name: 'Marc Dubois',
+  created_at: '', updated_at: '', handed_over_at: null, state: 'active', month: 5, elapsed_pct, progress_pct, health, last_log_at: null, last_report_at: null, days_quiet: 0, stale: false, intern_name, supervisor_name: 'Marc Dubois', checklist_overdue: 0,
 });
 
 describe('placements order', () => {

@@ -6,7 +6,7 @@ function placement(id: number, state: Schemas['PlacementState'], start: string, 
   return {
     id, intern_id: 7, branch_id: 1, supervisor_id: 3, start_date: start, end_date: end, focus: '', version: 1,
     created_at: '', updated_at: '', handed_over_at: null, state, month: 1, elapsed_pct: 0, progress_pct: 0, health: 'on_track',
-    last_log_at: null, last_report_at: null, days_quiet: 0, stale: false, intern_name: 'Emma Laurent', supervisor_name: 'Lt Col. Marc Dubois',
+    last_log_at: null, last_report_at: null, days_quiet: 0, stale: false, intern_name: 'Emma Laurent', supervisor_name: 'Lt Col. Marc Dubois', checklist_overdue: 0,
   };
 }
 

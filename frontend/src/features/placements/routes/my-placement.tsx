@@ -5,6 +5,7 @@ import { useCurrentUser } from '@/features/auth';
 import { ObjectivesCard } from '@/features/objectives';
 import { ReceivedHandovers } from '@/features/handover/components/received-handovers';
 import { WeeklyReportCard } from '@/features/reports';
+import { PlacementChecklist } from '@/features/checklists';
 import { GroupedTasks, useTasks } from '@/features/tasks';
 import { useT } from '@/lib/i18n';
 import { MyEvaluations } from '@/features/evaluations/components/my-evaluations';
@@ -54,6 +55,7 @@ export function MyPlacementPage() {
             <ObjectivesCard placementId={placement.id} canEdit={false} />
             <MyEvaluations placementId={placement.id} />
             <WeeklyReportCard placement={placement} />
+            <PlacementChecklist placementId={placement.id} canTick />
           </>
         )}
         <Card title={t('myPlacement.tasksTitle')} description={t('myPlacement.tasksDescription')}

@@ -95,7 +95,7 @@ describe('Gantt geometry', () => {
 
 const placement = (id: number, branch_id: number, start_date: string, end_date: string, intern_name = `Intern ${id}`): Placement => ({
   id, intern_id: id, branch_id, supervisor_id: 9, start_date, end_date, focus: '', version: 1, created_at: '', updated_at: '', handed_over_at: null,
-  state: 'active', month: 1, elapsed_pct: 0, progress_pct: 0, health: 'on_track', last_log_at: null, last_report_at: null, days_quiet: 0, stale: false, intern_name, supervisor_name: 'S',
+  state: 'active', month: 1, elapsed_pct: 0, progress_pct: 0, health: 'on_track', last_log_at: null, last_report_at: null, days_quiet: 0, stale: false, intern_name, supervisor_name: 'S', checklist_overdue: 0,
 });
 
 describe('cohort layout', () => {

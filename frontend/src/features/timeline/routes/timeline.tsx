@@ -4,6 +4,7 @@ import { Button, Card, EmptyState, FormError, HealthBadge, Loading, PageHeader }
 import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/features/auth';
 import { ObjectivesCard } from '@/features/objectives';
+import { PlacementChecklist } from '@/features/checklists';
 import { isApiError } from '@/lib/api';
 import { formatDate, useI18n } from '@/lib/i18n';
 import { useStreams } from '../api/get-streams';
@@ -88,6 +89,7 @@ export function TimelinePage() {
         <ObjectivesCard placementId={p.id} tasks={tl.tasks}
           canEdit={user.role === 'admin' || (user.role === 'supervisor' && user.branch_id === p.branch_id)} />
       </div>
+      <PlacementChecklist placementId={p.id} canTick={user.role !== 'leadership'} />
     </>
   );
 }

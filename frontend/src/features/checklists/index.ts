@@ -1,0 +1,1 @@
+export { PlacementChecklist } from './components/placement-checklist';
