@@ -26,6 +26,8 @@ func allActivity(e *apiEnv, who, query string) []tracker.Activity {
 func mayReadActivity(e *apiEnv, who string, a tracker.Activity) bool {
 	self, cpp := e.id(who), branchCPP
 	person := a.EntityType == tracker.EntityUser || a.EntityType == tracker.EntityPlacement || a.EntityType == tracker.EntityMilestone
+	// Evaluations (issue 7) are read like their placement.
+	person = person || a.EntityType == tracker.EntityEvaluation
 	switch who {
 	case uAdmin, uLeader:
 		return true
