@@ -27,6 +27,8 @@ func mayReadActivity(e *apiEnv, who string, a tracker.Activity) bool {
 	self, cpp := e.id(who), branchCPP
 	person := a.EntityType == tracker.EntityUser || a.EntityType == tracker.EntityPlacement || a.EntityType == tracker.EntityMilestone ||
 		a.EntityType == tracker.EntityChecklistItem || a.EntityType == tracker.EntityChecklistTemplate
+	// Evaluations (issue 7) are read like their placement.
+	person = person || a.EntityType == tracker.EntityEvaluation
 	switch who {
 	case uAdmin, uLeader:
 		return true

@@ -98,8 +98,8 @@ function EvaluationView({ ev, onReload, reloading }: { ev: Evaluation; onReload:
           {ev.overdue && <> · <strong className="eval-due__overdue">{t('evaluations.overdue')}</strong></>}
         </>}
         actions={<>
-          <Link className="btn eval-noprint" to={paths.placementTimeline.to(ev.placement_id)}>{t('timeline.title')}</Link>
-          <button type="button" className="btn eval-noprint" onClick={() => window.print()}>{t('evaluations.print')}</button>
+          <Link className="btn btn--secondary eval-noprint" to={paths.placementTimeline.to(ev.placement_id)}>{t('timeline.title')}</Link>
+          <Button className="eval-noprint" onClick={() => window.print()}>{t('evaluations.print')}</Button>
         </>} />
       <div className="stack">
         {ev.state === 'signed' ? (
