@@ -122,6 +122,7 @@ func matrixRows() []mrow {
 	}
 	rows = append(rows, placementRows()...)
 	rows = append(rows, workRows()...)
+	rows = append(rows, personalRows()...)
 	return append(rows, taskChildRows()...)
 }
 

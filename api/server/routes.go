@@ -84,6 +84,7 @@ func (s *Server) routes() *echo.Echo {
 	a.PATCH("/tasks/:id/comments/:cid", s.updateComment)
 	a.DELETE("/tasks/:id/comments/:cid", s.deleteComment)
 
+	s.personalRoutes(a)
 	a.GET("/activity", s.listActivity)
 	a.GET("/board", s.getBoard)
 

@@ -164,6 +164,7 @@ func tamperCases(w *world, e *apiEnv) []tcase {
 
 	cs = append(cs, placementTampers(w, e)...)
 	cs = append(cs, workTampers(w, e)...)
+	cs = append(cs, personalTampers(w, e)...)
 	return cs
 }
 

@@ -61,6 +61,7 @@ var All = []Migration{
 	{ID: "2026112801_login_failures", Up: loginFailures},
 	{ID: "2026112902_calendar_secrets", Up: calendarSecrets},
 	{ID: "2026112903_list_indexes", Up: listIndexes},
+	{ID: "2026120106_personal_data", Up: personalData},
 }
 
 // advisoryLockKey serialises migrations across processes on PostgreSQL.
