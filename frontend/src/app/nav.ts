@@ -28,6 +28,7 @@ export const navByRole: Record<Role, readonly NavItem[]> = {
     item('reviewQueue', 'nav.reviewQueue'),
     item('placements', 'nav.placements'),
     item('cohort', 'nav.cohort'),
+    item('personalData', 'nav.personalData'),
   ],
 };
 

@@ -26,6 +26,7 @@ const pages: Partial<Record<PathName, Loader>> = {
   cohort: () => import('@/features/timeline/routes/cohort').then((m) => m.CohortPage),
   users: () => import('@/features/users/routes/users').then((m) => m.UsersPage),
   tags: () => import('@/features/tags/routes/tags').then((m) => m.TagsPage),
+  personalData: () => import('@/features/personal/routes/personal-data').then((m) => m.PersonalDataPage),
 };
 
 function rolePage(name: PathName, load: Loader, roles = rolesFor(name)): RouteObject {
@@ -59,6 +60,11 @@ export const routes: RouteObject[] = [
       {
         path: paths.account.path,
         lazy: async () => ({ Component: (await import('@/features/account/routes/account')).AccountPage }),
+      },
+      {
+        // My data: every signed-in role, their own record.
+        path: paths.myData.path,
+        lazy: async () => ({ Component: (await import('@/features/personal/routes/my-data')).MyDataPage }),
       },
       {
         // The task page: every signed-in role may open it (what each may do there is the server's call).

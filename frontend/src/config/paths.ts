@@ -33,6 +33,10 @@ export const paths = {
   // admin
   users: { path: '/users' },
   tags: { path: '/tags' },
+  personalData: { path: '/personal-data' },
+
+  // every signed-in role: their own record (issue 7)
+  myData: { path: '/my/data' },
 } as const;
 
 export type PathName = keyof typeof paths;
