@@ -52,9 +52,9 @@ export function PersonalDataPage() {
                   {items.map((c) => (
                     <tr key={c.user_id}>
                       <th scope="row">{c.name}</th>
-                      <td>{c.email}</td>
-                      <td><DateText value={c.last_end_date} /></td>
-                      <td>{c.placements}</td>
+                      <td data-label={t('personal.admin.col.email')}>{c.email}</td>
+                      <td data-label={t('personal.admin.col.lastEnd')}><DateText value={c.last_end_date} /></td>
+                      <td data-label={t('personal.admin.col.placements')}>{c.placements}</td>
                       <td>
                         <Button size="sm" variant="danger" aria-label={t('personal.admin.anonymiseLabel', { name: c.name })}
                           onClick={() => { setDone(null); setTarget({ one: c }); }}>
