@@ -127,6 +127,7 @@ func matrixRows() []mrow {
 	rows = append(rows, evaluationsRows()...)
 	rows = append(rows, reportRows()...)
 	rows = append(rows, checklistRows()...)
+	rows = append(rows, personalRows()...)
 	return append(rows, taskChildRows()...)
 }
 

@@ -90,6 +90,7 @@ func (s *Server) routes() *echo.Echo {
 	s.evaluationsRoutes(a)
 	s.reportRoutes(a)
 	s.checklistRoutes(a)
+	s.personalRoutes(a)
 	a.GET("/activity", s.listActivity)
 	a.GET("/board", s.getBoard)
 

@@ -169,6 +169,7 @@ func tamperCases(w *world, e *apiEnv) []tcase {
 	cs = append(cs, evaluationsTampers(w, e)...)
 	cs = append(cs, reportTampers(w, e)...)
 	cs = append(cs, checklistTampers(w, e)...)
+	cs = append(cs, personalTampers(w, e)...)
 	return cs
 }
 

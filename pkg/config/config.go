@@ -43,6 +43,10 @@ type Config struct {
 	SMTPUsername string // TRACKER_SMTP_USERNAME, PLAIN auth (only over TLS or to localhost)
 	SMTPPassword string // TRACKER_SMTP_PASSWORD
 	PublicURL    string // TRACKER_PUBLIC_URL, the tracker's address in e-mailed links
+
+	// AnonymiseAfterMonths is how long after a person's last placement
+	// ended an admin may anonymise them.
+	AnonymiseAfterMonths int // TRACKER_ANONYMISE_AFTER_MONTHS
 }
 
 // Defaults of design.md's table.
@@ -59,6 +63,11 @@ const (
 	DefaultLoginWindow     = 15 * time.Minute
 	DefaultLoginMaxAccount = 5
 	DefaultLoginMaxIP      = 20
+
+	// DefaultAnonymiseAfterMonths keeps a former intern's record two years
+	// after their last placement ended: long enough for references and
+	// audits, then their name may go.
+	DefaultAnonymiseAfterMonths = 24
 )
 
 // Load reads the configuration through getenv (os.Getenv in production,
@@ -78,6 +87,8 @@ func Load(getenv func(string) string) (Config, error) {
 		LoginWindow:     DefaultLoginWindow,
 		LoginMaxAccount: DefaultLoginMaxAccount,
 		LoginMaxIP:      DefaultLoginMaxIP,
+
+		AnonymiseAfterMonths: DefaultAnonymiseAfterMonths,
 	}
 	var errs []error
 	for _, s := range split(getenv("TRACKER_TRUSTED_PROXIES")) {
@@ -105,7 +116,8 @@ func Load(getenv func(string) string) (Config, error) {
 	}
 	errs = append(errs, duration(getenv, "TRACKER_ACCESS_TTL", &c.AccessTTL), duration(getenv, "TRACKER_REFRESH_TTL", &c.RefreshTTL),
 		duration(getenv, "TRACKER_LOGIN_WINDOW", &c.LoginWindow),
-		count(getenv, "TRACKER_LOGIN_MAX_ACCOUNT", &c.LoginMaxAccount), count(getenv, "TRACKER_LOGIN_MAX_IP", &c.LoginMaxIP))
+		count(getenv, "TRACKER_LOGIN_MAX_ACCOUNT", &c.LoginMaxAccount), count(getenv, "TRACKER_LOGIN_MAX_IP", &c.LoginMaxIP),
+		count(getenv, "TRACKER_ANONYMISE_AFTER_MONTHS", &c.AnonymiseAfterMonths))
 	if v := getenv("TRACKER_SECURE_COOKIES"); v != "" {
 		c.SecureCookies = truthy(v)
 	}
@@ -143,6 +155,9 @@ func (c Config) Validate() error {
 		errs = append(errs, errors.New("TRACKER_LOGIN_MAX_ACCOUNT and TRACKER_LOGIN_MAX_IP must be at least 1"))
 	}
 	errs = append(errs, c.validateSMTP()...)
+	if c.AnonymiseAfterMonths < 1 || c.AnonymiseAfterMonths > 1200 {
+		errs = append(errs, errors.New("TRACKER_ANONYMISE_AFTER_MONTHS must be between 1 and 1200"))
+	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:

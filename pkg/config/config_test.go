@@ -52,6 +52,8 @@ func TestLoadSettings(t *testing.T) {
 			func(c config.Config) bool {
 				return c.LoginWindow == time.Hour && c.LoginMaxAccount == 10 && c.LoginMaxIP == 100
 			}},
+		{"AnonymiseAfterDefault", map[string]string{}, func(c config.Config) bool { return c.AnonymiseAfterMonths == config.DefaultAnonymiseAfterMonths }},
+		{"AnonymiseAfter", map[string]string{"TRACKER_ANONYMISE_AFTER_MONTHS": "36"}, func(c config.Config) bool { return c.AnonymiseAfterMonths == 36 }},
 		{"TrustedProxyAddressIsPrefix", map[string]string{"TRACKER_TRUSTED_PROXIES": "10.0.0.1, 192.168.0.0/16"},
 			func(c config.Config) bool {
 				return len(c.TrustedProxies) == 2 && c.TrustedProxies[0].String() == "10.0.0.1/32"
@@ -94,6 +96,8 @@ func TestLoadRefuses(t *testing.T) {
 		{"ErrMaxAccountNotNumber", map[string]string{"TRACKER_LOGIN_MAX_ACCOUNT": "five"}, "TRACKER_LOGIN_MAX_ACCOUNT"},
 		{"ErrMaxAccountZero", map[string]string{"TRACKER_LOGIN_MAX_ACCOUNT": "0"}, "TRACKER_LOGIN_MAX_ACCOUNT"},
 		{"ErrMaxIPNegative", map[string]string{"TRACKER_LOGIN_MAX_IP": "-1"}, "TRACKER_LOGIN_MAX_IP"},
+		{"ErrAnonymiseAfterNotNumber", map[string]string{"TRACKER_ANONYMISE_AFTER_MONTHS": "two years"}, "TRACKER_ANONYMISE_AFTER_MONTHS"},
+		{"ErrAnonymiseAfterZero", map[string]string{"TRACKER_ANONYMISE_AFTER_MONTHS": "0"}, "TRACKER_ANONYMISE_AFTER_MONTHS"},
 		{"ErrProxyNotCIDR", map[string]string{"TRACKER_TRUSTED_PROXIES": "proxy.example"}, "TRACKER_TRUSTED_PROXIES"},
 		{"ErrAccessTTL", map[string]string{"TRACKER_ACCESS_TTL": "1h"}, "TRACKER_ACCESS_TTL"},
 		{"ErrSMTPAddrNoPort", map[string]string{"TRACKER_SMTP_ADDR": "mail.example", "TRACKER_SMTP_FROM": "a@b.example"}, "TRACKER_SMTP_ADDR"},

@@ -41,7 +41,8 @@ type person struct {
 }
 
 // people is the demo division: one admin, one leadership account, four
-// supervisors and twelve interns across both branches.
+// supervisors and twelve interns across both branches, and two former
+// interns whose placements ended over two years ago.
 var people = []person{
 	{"admin", "Alex Morgan", "admin@demo.tracker", tracker.RoleAdmin, "", "runs the system"},
 	{"head", "Col. Helena Richter", "head@demo.tracker", tracker.RoleLeadership, "", "division head: reads the board"},
@@ -61,6 +62,8 @@ var people = []person{
 	{"int_mc4", "Mateo García", "m.garcia@demo.tracker", tracker.RoleIntern, "MC", "intern, MC, month 2"},
 	{"int_mc5", "Sara Kovač", "s.kovac@demo.tracker", tracker.RoleIntern, "MC", "intern, MC, month 1"},
 	{"int_mc6", "Daniel Okafor", "d.okafor@demo.tracker", tracker.RoleIntern, "MC", "intern, MC, month 2"},
+	{"int_former1", "Henrik Aalto", "h.aalto@demo.tracker", tracker.RoleIntern, "CPP", "former intern, CPP, placement ended over two years ago"},
+	{"int_former2", "Marta Kowalski", "m.kowalski@demo.tracker", tracker.RoleIntern, "MC", "former intern, MC, placement ended over two years ago"},
 }
 
 // DemoLogins lists the demo accounts worth printing.
@@ -95,7 +98,7 @@ func Demo(ctx context.Context, url string, hasher auth.Hasher, now time.Time) er
 		return err
 	}
 	// The work, then what issue 7 adds to it, one step per feature.
-	for _, step := range []func(context.Context) error{d.createWork, d.objectives, d.evaluations} {
+	for _, step := range []func(context.Context) error{d.createWork, d.objectives, d.evaluations, d.personalData} {
 		if err := step(ctx); err != nil {
 			return err
 		}

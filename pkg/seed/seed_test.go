@@ -91,9 +91,9 @@ func checkUsers(t *testing.T, st *store.Store) {
 	for _, u := range users {
 		roles[u.Role]++
 	}
-	want := map[tracker.Role]int{tracker.RoleAdmin: 1, tracker.RoleLeadership: 1, tracker.RoleSupervisor: 4, tracker.RoleIntern: 12}
-	if total != 18 || fmt.Sprint(roles) != fmt.Sprint(want) {
-		t.Errorf("users: %d %v, want 18 %v", total, roles, want)
+	want := map[tracker.Role]int{tracker.RoleAdmin: 1, tracker.RoleLeadership: 1, tracker.RoleSupervisor: 4, tracker.RoleIntern: 14}
+	if total != 20 || fmt.Sprint(roles) != fmt.Sprint(want) {
+		t.Errorf("users: %d %v, want 20 %v", total, roles, want)
 	}
 }
 
@@ -112,8 +112,8 @@ func checkPlacements(t *testing.T, st *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if total != 12 {
-		t.Errorf("placements: %d, want 12", total)
+	if total != 14 {
+		t.Errorf("placements: %d, want 14", total)
 	}
 	today := st.Today()
 	seen := map[string]bool{}
@@ -278,7 +278,7 @@ func checkActivity(t *testing.T, st *store.Store, now time.Time) {
 	if tasks := len(allTasks(t, st)); created[tracker.EntityTask] != tasks {
 		t.Errorf("%d task creations in the trail for %d tasks", created[tracker.EntityTask], tasks)
 	}
-	if created[tracker.EntityProgress] == 0 || created[tracker.EntityPlacement] != 12 {
+	if created[tracker.EntityProgress] == 0 || created[tracker.EntityPlacement] != 14 {
 		t.Errorf("trail: %v", created)
 	}
 }

@@ -31,6 +31,7 @@ export const navByRole: Record<Role, readonly NavItem[]> = {
     item('reportQueue', 'nav.reportQueue'),
     item('placements', 'nav.placements'),
     item('cohort', 'nav.cohort'),
+    item('personalData', 'nav.personalData'),
   ],
 };
 

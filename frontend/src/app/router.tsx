@@ -28,6 +28,7 @@ const pages: Partial<Record<PathName, Loader>> = {
   users: () => import('@/features/users/routes/users').then((m) => m.UsersPage),
   tags: () => import('@/features/tags/routes/tags').then((m) => m.TagsPage),
   checklists: () => import('@/features/checklists/routes/checklists').then((m) => m.ChecklistsPage),
+  personalData: () => import('@/features/personal/routes/personal-data').then((m) => m.PersonalDataPage),
 };
 
 function rolePage(name: PathName, load: Loader, roles = rolesFor(name)): RouteObject {
@@ -61,6 +62,11 @@ export const routes: RouteObject[] = [
       {
         path: paths.account.path,
         lazy: async () => ({ Component: (await import('@/features/account/routes/account')).AccountPage }),
+      },
+      {
+        // My data: every signed-in role, their own record.
+        path: paths.myData.path,
+        lazy: async () => ({ Component: (await import('@/features/personal/routes/my-data')).MyDataPage }),
       },
       {
         // The task page: every signed-in role may open it (what each may do there is the server's call).

@@ -43,6 +43,10 @@ export const paths = {
   users: { path: '/users' },
   tags: { path: '/tags' },
   checklists: { path: '/checklists' },
+  personalData: { path: '/personal-data' },
+
+  // every signed-in role: their own record (issue 7)
+  myData: { path: '/my/data' },
 } as const;
 
 export type PathName = keyof typeof paths;

@@ -66,6 +66,7 @@ var All = []Migration{
 	{ID: "2026120103_weekly_reports", Up: weeklyReports},
 	{ID: "2026120104_checklists", Up: checklists},
 	{ID: "2026120105_handover_notifications", Up: handoverNotifications},
+	{ID: "2026120106_personal_data", Up: personalData},
 }
 
 // advisoryLockKey serialises migrations across processes on PostgreSQL.

@@ -1503,6 +1503,66 @@ export interface paths {
         patch: operations["tickChecklistItem"];
         trace?: never;
     };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the caller's whole record
+         * @description Any signed-in user: their own record as JSON, as an attachment
+         *     (`my-data-<today>.json`). The SPA's "My data" page renders the same
+         *     record for printing.
+         */
+        get: operations["exportMyData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/anonymise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Former interns who may be anonymised
+         * @description Admins only. Interns not yet anonymised all of whose placements ended
+         *     more than `TRACKER_ANONYMISE_AFTER_MONTHS` months ago (default 24),
+         *     longest ended first. Staff accounts are never candidates: deactivate
+         *     them instead.
+         */
+        get: operations["listAnonymiseCandidates"];
+        put?: never;
+        /**
+         * Anonymise one former intern, or every candidate
+         * @description Admins only, in one transaction. The name becomes `Former intern
+         *     #<id>`, the e-mail `anonymised-<id>@invalid`; the account is
+         *     disabled, its sessions ended, its calendar feed dropped and its
+         *     password hash replaced; their progress notes, comments and
+         *     placements' focus become `[removed]`, and so do the copies of that
+         *     text (and of the name and e-mail) in the activity trail. Ids, dates,
+         *     statuses, progress and hours stay, so the board (today's, as of a
+         *     past day, and its CSV) is unchanged. One activity row records that
+         *     an admin anonymised the user, without their old name. A user already
+         *     anonymised -> 200 with nothing anonymised; a staff member, an intern
+         *     never placed, or one whose last placement ended too recently (or is
+         *     running or to come) -> 409; an unknown user -> 404.
+         */
+        post: operations["anonymise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2500,6 +2560,68 @@ export interface components {
         TickChecklistItemRequest: {
             /** @description true ticks the item (by the caller, now); false unticks it. */
             done: boolean;
+        };
+        /**
+         * @description Everything the tracker holds about the caller that they may still
+         *     read. Sections: the account (never a password hash or secret), their
+         *     placements with milestones, the tasks assigned to them with every
+         *     progress log and comment on them, the progress logs and comments
+         *     they wrote on tasks they may still read, and the activity about them
+         *     (their account, their placements) or by them. A section holds at most
+         *     10,000 rows; `truncated` says one was cut.
+         */
+        PersonalExport: {
+            generated_at: components["schemas"]["Timestamp"];
+            account: components["schemas"]["User"];
+            placements: components["schemas"]["ExportedPlacement"][];
+            tasks: components["schemas"]["ExportedTask"][];
+            /** @description The progress logs the caller wrote, on tasks they may still read. */
+            progress_logs: components["schemas"]["ProgressLog"][];
+            /** @description The comments the caller wrote, on tasks they may still read. */
+            comments: components["schemas"]["Comment"][];
+            /** @description The rows of the trail about the caller or by them, oldest first. */
+            activity: components["schemas"]["Activity"][];
+            truncated: boolean;
+        };
+        ExportedPlacement: {
+            placement: components["schemas"]["Placement"];
+            milestones: components["schemas"]["Milestone"][];
+        };
+        ExportedTask: {
+            task: components["schemas"]["Task"];
+            /** @description The task's whole progress log, by whoever wrote it, oldest first. */
+            progress_logs: components["schemas"]["ProgressLog"][];
+            /** @description The task's comments, by whoever wrote them, oldest first. */
+            comments: components["schemas"]["Comment"][];
+        };
+        AnonymiseCandidate: {
+            user_id: components["schemas"]["ID"];
+            name: string;
+            email: string;
+            /** Format: int64 */
+            branch_id: number | null;
+            /** @description How many placements the intern had. */
+            placements: number;
+            /** @description The end of their last placement. */
+            last_end_date: components["schemas"]["Date"];
+        };
+        AnonymiseCandidates: {
+            /** @description `TRACKER_ANONYMISE_AFTER_MONTHS`. */
+            after_months: number;
+            /** @description A candidate's last placement ended before this day (today minus `after_months` months). */
+            ended_before: components["schemas"]["Date"];
+            items: components["schemas"]["AnonymiseCandidate"][];
+        };
+        /** @description Either `user_id` (one person) or `all` (every candidate), not both. */
+        AnonymiseRequest: {
+            user_id?: components["schemas"]["ID"];
+            /** @constant */
+            all?: true;
+        };
+        Anonymised: {
+            /** @description Whom this call anonymised (not those anonymised before). */
+            user_ids: components["schemas"]["ID"][];
+            count: number;
         };
     };
     responses: {
@@ -5584,6 +5706,86 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
             428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    exportMyData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's record. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="my-data-<today>.json"`. */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalExport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listAnonymiseCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnonymiseCandidates"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    anonymise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnonymiseRequest"];
+            };
+        };
+        responses: {
+            /** @description Whom this call anonymised. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Anonymised"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
             500: components["responses"]["Internal"];
         };
     };
