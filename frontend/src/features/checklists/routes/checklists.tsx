@@ -60,9 +60,9 @@ export function ChecklistsPage() {
                       </span>
                     </div>
                     <div className="checklists-template__actions">
-                      <Button size="sm" aria-label={t('checklists.editOne', { title: item.title })}
+                      <Button size="sm" variant="ghost" aria-label={t('checklists.editOne', { title: item.title })}
                         onClick={() => { setNotice(null); setEditing({ item }); }}>{t('checklists.edit')}</Button>
-                      <Button size="sm" variant="danger" aria-label={t('checklists.deleteOne', { title: item.title })}
+                      <Button size="sm" variant="ghost" aria-label={t('checklists.deleteOne', { title: item.title })}
                         onClick={() => { setNotice(null); del.reset(); setDeleting(item); }}>{t('checklists.delete')}</Button>
                     </div>
                   </li>
