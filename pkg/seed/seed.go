@@ -98,7 +98,8 @@ func Demo(ctx context.Context, url string, hasher auth.Hasher, now time.Time) er
 		return err
 	}
 	// The work, then what issue 7 adds to it, one step per feature.
-	for _, step := range []func(context.Context) error{d.createWork, d.objectives, d.evaluations, d.personalData} {
+	for _, step := range []func(context.Context) error{d.createWork, d.objectives, d.evaluations, d.personalData,
+		d.settleNotifications} {
 		if err := step(ctx); err != nil {
 			return err
 		}
