@@ -97,8 +97,9 @@ func Demo(ctx context.Context, url string, hasher auth.Hasher, now time.Time) er
 	if err := d.createPeople(ctx, hasher); err != nil {
 		return err
 	}
-	// The work, then what issue 7 adds to it, one step per feature.
-	for _, step := range []func(context.Context) error{d.createWork, d.objectives, d.evaluations, d.personalData,
+	// The work, then what issue 7 adds to it, one step per feature, in
+	// the order of their clocks (the trail must stay in time order).
+	for _, step := range []func(context.Context) error{d.createWork, d.evaluations, d.objectives, d.personalData,
 		d.settleNotifications} {
 		if err := step(ctx); err != nil {
 			return err
