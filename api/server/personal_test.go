@@ -65,6 +65,50 @@ func newFormerIntern(e *apiEnv, marker string, monthsAgo int) formerIntern {
 	return x
 }
 
+// addPersonalRecords gives x's placement a weekly report of its second
+// week sent back with a review comment (during that week: a board as of
+// a day before a report's submission is not what this test is about), both sides of its mid-term evaluation
+// with comments, an objective with a description and, last, its handover
+// with a note: free text about x, each carrying marker. It returns the
+// handover's id.
+func addPersonalRecords(e *apiEnv, x formerIntern, marker string) int64 {
+	e.t.Helper()
+	ctx, adm, me := context.Background(), e.Users[uAdmin], x.user
+	pid := x.placement.ID
+	today := e.DB.Clock.Now()
+	e.DB.Clock.Set(x.placement.StartDate.AddDays(11).Time().Add(10 * time.Hour))
+	r, err := e.DB.Store.CreateReport(ctx, me, pid, store.NewReport{Week: x.placement.StartDate.AddDays(7),
+		Done: "Done by " + marker, Next: "Next by " + marker, Blockers: "Blocked " + marker})
+	mustFixture(e, "report", err)
+	r, err = e.DB.Store.UpdateReport(ctx, me, pid, r.ID, r.Version, store.ReportPatch{State: ptr(tracker.ReportSubmitted)})
+	mustFixture(e, "submit report", err)
+	_, err = e.DB.Store.UpdateReport(ctx, adm, pid, r.ID, r.Version, store.ReportPatch{State: ptr(tracker.ReportNeedsRevision),
+		ReviewComment: ptr("Review of " + marker)})
+	mustFixture(e, "review report", err)
+	e.DB.Clock.Set(today)
+
+	evs, err := e.DB.Store.Evaluations(ctx, adm, pid)
+	mustFixture(e, "evaluations", err)
+	if len(evs) == 0 {
+		e.t.Fatal("the placement has no evaluation")
+	}
+	side := func(who string) *store.AssessmentPatch {
+		return &store.AssessmentPatch{Comment: ptr(who + " overall on " + marker),
+			Ratings: []store.RatingPatch{{Competency: "analysis", Score: tracker.Of(3), Comment: ptr(who + " on " + marker)}}}
+	}
+	ev, err := e.DB.Store.UpdateEvaluation(ctx, me, pid, evs[0].ID, evs[0].Version, store.EvaluationPatch{Self: side("Self")})
+	mustFixture(e, "self-assessment", err)
+	_, err = e.DB.Store.UpdateEvaluation(ctx, adm, pid, ev.ID, ev.Version, store.EvaluationPatch{Supervisor: side("Supervisor")})
+	mustFixture(e, "supervisor's assessment", err)
+
+	_, err = e.DB.Store.CreateObjective(ctx, adm, pid, store.ObjectiveInput{Title: ptr("Learn the trade"),
+		Description: ptr("What " + marker + " should learn"), TaskIDs: &[]int64{x.done.ID}})
+	mustFixture(e, "objective", err)
+	h, err := e.DB.Store.HandOver(ctx, adm, pid, store.HandoverInput{Note: "Handover note on " + marker})
+	mustFixture(e, "handover", err)
+	return h.Record.ID
+}
+
 func TestPersonalExport(t *testing.T) {
 	eachAPI(t, func(t *testing.T, e *apiEnv) {
 		x := newFormerIntern(e, "ExportIntern", 1)
@@ -203,7 +247,8 @@ func activityOf(t *testing.T, e *apiEnv, entity string, id int64) []tracker.Acti
 }
 
 // boardView is a board as JSON with what anonymising may change taken
-// out: the names and focus of placements; and, apart, which rows of the
+// out: the intern names and focus in its lists (placements, evaluations
+// due...); and, apart, which rows of the
 // activity it lists, but for the row that records the anonymisation
 // itself (which, being the newest, pushes the oldest row off today's list).
 func boardView(t *testing.T, body []byte) (map[string]any, []string) {
@@ -213,10 +258,16 @@ func boardView(t *testing.T, body []byte) (map[string]any, []string) {
 		t.Fatal(err)
 	}
 	delete(b, "generated_at")
-	for _, k := range []string{"active_placements", "ending_soon"} {
-		for _, p := range b[k].([]any) {
-			delete(p.(map[string]any), "intern_name")
-			delete(p.(map[string]any), "focus")
+	for k, v := range b {
+		items, ok := v.([]any)
+		if !ok || k == "recent_activity" {
+			continue
+		}
+		for _, it := range items {
+			if m, ok := it.(map[string]any); ok {
+				delete(m, "intern_name")
+				delete(m, "focus")
+			}
 		}
 	}
 	var rows []string
@@ -239,6 +290,7 @@ func TestAnonymiseKeepsTheBoard(t *testing.T) {
 	eachAPI(t, func(t *testing.T, e *apiEnv) {
 		const marker = "Zebediah"
 		x := newFormerIntern(e, marker, 30)
+		handover := addPersonalRecords(e, x, marker)
 		newFormerIntern(e, "Bystander", 30)
 		adm := e.on(t).as(uAdmin)
 		paths := []string{v1("/board"), v1("/board?as_of=%s", x.during), v1("/board?as_of=%s&branch_id=%d", x.during, branchCPP)}
@@ -282,6 +334,35 @@ func TestAnonymiseKeepsTheBoard(t *testing.T) {
 		adm.get(v1("/activity?actor_id=%d&per_page=100", x.user.ID)).want(http.StatusOK).decode(&feed)
 		if len(feed.Items) == 0 || feed.Items[0].ActorName == nil || *feed.Items[0].ActorName != placeholder {
 			t.Errorf("the activity feed names %v, want %q", feed.Items, placeholder)
+		}
+
+		// The stored handover still reads (and matches its schema), with
+		// the placeholder; the evaluation keeps its scores.
+		var h store.Handover
+		adm.get(v1("/handovers/%d", handover)).want(http.StatusOK).decode(&h)
+		if h.Placement.InternName != placeholder || len(h.OpenTasks) != 1 || h.OpenTasks[0].ID != x.wip.ID ||
+			h.Record.Note != store.RedactedText {
+			t.Errorf("stored handover after = %+v", h)
+		}
+		notes := 0
+		for _, st := range h.Streams {
+			for _, tk := range st.Tasks {
+				for _, n := range tk.Notes {
+					notes++
+					if n.Note != store.RedactedText {
+						t.Errorf("a progress note of the stored handover = %q", n.Note)
+					}
+				}
+			}
+		}
+		if notes == 0 {
+			t.Error("the stored handover lost its progress notes")
+		}
+		evs, err := e.DB.Store.Evaluations(context.Background(), e.Users[uAdmin], x.placement.ID)
+		mustFixture(e.on(t), "evaluations", err)
+		if s := evs[0].Supervisor; s == nil || s.Ratings[0].Score == nil || *s.Ratings[0].Score != 3 ||
+			s.Ratings[0].Comment != store.RedactedText || s.Comment != store.RedactedText {
+			t.Errorf("supervisor's assessment after = %+v", s)
 		}
 
 		// Nothing of theirs is left anywhere: every row of every table.

@@ -162,6 +162,9 @@ type anonymising struct {
 	tx   *gorm.DB
 	now  time.Time
 	user int64
+	// name is the person's name before anonymising, for the copies of it
+	// in stored documents (handover reports).
+	name string
 }
 
 // anonymiseStep removes one kind of personal data of a.user.
@@ -177,11 +180,18 @@ var anonymiseSteps = []anonymiseStep{
 	anonymiseProgressNotes,
 	anonymiseComments,
 	anonymisePlacementFocus,
+	anonymiseReports,
+	anonymiseEvaluations,
+	anonymiseObjectives,
+	anonymiseHandovers,
 	anonymiseActivity,
 }
 
 func (s *Store) anonymise(tx *gorm.DB, actor *tracker.User, user int64) error {
 	a := &anonymising{tx: tx, now: s.Now(), user: user}
+	if err := tx.Table("users").Select("name").Where("id = ?", user).Scan(&a.name).Error; err != nil {
+		return err
+	}
 	for _, step := range anonymiseSteps {
 		if err := step(a); err != nil {
 			return err
@@ -229,6 +239,163 @@ func anonymisePlacementFocus(a *anonymising) error {
 	return redact(a.tx, "placements", "focus", "intern_id = ?", a.user)
 }
 
+// ofPlacements is the condition selecting the rows, of a table with a
+// placement_id column, that belong to a placement of the person.
+const ofPlacements = "placement_id IN (SELECT id FROM placements WHERE intern_id = ?)"
+
+// anonymiseReports redacts the texts of the weekly reports of the
+// person's placements: theirs, and the reviewer's comment about them.
+func anonymiseReports(a *anonymising) error {
+	for _, col := range []string{"done", "next", "blockers", "review_comment"} {
+		if err := redact(a.tx, "weekly_reports", col, ofPlacements, a.user); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// anonymiseEvaluations redacts the comments of both sides of the
+// evaluations of the person's placements; the scores and states stay.
+func anonymiseEvaluations(a *anonymising) error {
+	var rows []struct {
+		ID                   int64
+		SelfAssessment       string
+		SupervisorAssessment string
+	}
+	err := a.tx.Table("evaluations").Select("id, self_assessment, supervisor_assessment").Where(ofPlacements, a.user).
+		Order("id").Scan(&rows).Error
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		self, err := redactAssessment(r.SelfAssessment)
+		if err != nil {
+			return err
+		}
+		sup, err := redactAssessment(r.SupervisorAssessment)
+		if err != nil {
+			return err
+		}
+		if self == r.SelfAssessment && sup == r.SupervisorAssessment {
+			continue
+		}
+		err = a.tx.Table("evaluations").Where("id = ?", r.ID).
+			Updates(map[string]any{"self_assessment": self, "supervisor_assessment": sup}).Error
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// redactAssessment replaces the non-empty comments of a stored side.
+func redactAssessment(raw string) (string, error) {
+	if raw == "" {
+		return raw, nil
+	}
+	as := decodeAssessment(raw)
+	changed := false
+	for i := range as.Ratings {
+		if as.Ratings[i].Comment != "" && as.Ratings[i].Comment != RedactedText {
+			as.Ratings[i].Comment, changed = RedactedText, true
+		}
+	}
+	if as.Comment != "" && as.Comment != RedactedText {
+		as.Comment, changed = RedactedText, true
+	}
+	if !changed {
+		return raw, nil
+	}
+	js, err := json.Marshal(as)
+	return string(js), err
+}
+
+// anonymiseObjectives redacts the descriptions of the objectives of the
+// person's placements; the titles (what was learnt) stay.
+func anonymiseObjectives(a *anonymising) error {
+	return redact(a.tx, "objectives", "description", ofPlacements, a.user)
+}
+
+// anonymiseHandovers redacts the note of the handovers of the person's
+// placements, and in each stored report their name and the progress
+// notes; ids, counts, statuses and dates stay, and the report still
+// decodes as a Handover.
+func anonymiseHandovers(a *anonymising) error {
+	if err := redact(a.tx, "handovers", "note", ofPlacements, a.user); err != nil {
+		return err
+	}
+	var rows []struct {
+		ID     int64
+		Report string
+	}
+	if err := a.tx.Table("handovers").Select("id, report").Where(ofPlacements, a.user).Order("id").Scan(&rows).Error; err != nil {
+		return err
+	}
+	for _, r := range rows {
+		var h Handover
+		if err := json.Unmarshal([]byte(r.Report), &h); err != nil {
+			return fmt.Errorf("handover %d: %w", r.ID, err)
+		}
+		redactHandover(a, &h)
+		js, err := json.Marshal(h)
+		if err != nil {
+			return err
+		}
+		if err := a.tx.Table("handovers").Where("id = ?", r.ID).Update("report", string(js)).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// redactHandover takes the person's name and the free text out of a
+// stored handover report.
+func redactHandover(a *anonymising, h *Handover) {
+	placeholder := AnonymisedName(a.user)
+	rename := func(s *string) {
+		if s != nil && *s == a.name {
+			*s = placeholder
+		}
+	}
+	rename(&h.Placement.InternName)
+	if h.Placement.Focus != "" {
+		h.Placement.Focus = RedactedText
+	}
+	for i := range h.Streams {
+		for j := range h.Streams[i].Tasks {
+			notes := h.Streams[i].Tasks[j].Notes
+			for k := range notes {
+				rename(&notes[k].AuthorName)
+				if notes[k].Note != "" {
+					notes[k].Note = RedactedText
+				}
+			}
+		}
+	}
+	for i := range h.OpenTasks {
+		rename(h.OpenTasks[i].AssigneeName)
+	}
+	if h.Record != nil {
+		rename(&h.Record.InternName)
+		if h.Record.Note != "" {
+			h.Record.Note = RedactedText
+		}
+	}
+}
+
+// placementIDs returns the ids of the entity's rows that belong to the
+// person's placements: those of table still there, and those the trail
+// recorded about them (a row deleted since is still in the trail).
+func placementIDs(table, entity string) func(a *anonymising) ([]int64, error) {
+	return func(a *anonymising) ([]int64, error) {
+		var ids []int64
+		err := a.tx.Raw("SELECT id FROM "+table+" WHERE "+ofPlacements+" UNION "+
+			"SELECT entity_id FROM activities WHERE entity_type = ? AND subject_id = ?",
+			a.user, entity, a.user).Scan(&ids).Error
+		return ids, err
+	}
+}
+
 // activityRedaction names the rows of the trail that copy a person's
 // data (those of entity type entity whose ids ids returns) and the keys of
 // their changes to replace.
@@ -271,6 +438,14 @@ var activityRedactions = []activityRedaction{
 		keys: map[string]func(a *anonymising) string{"note": redacted}},
 	{entity: tracker.EntityComment, ids: authoredIDs("comments", tracker.EntityComment),
 		keys: map[string]func(a *anonymising) string{"body": redacted}},
+	{entity: tracker.EntityReport, ids: placementIDs("weekly_reports", tracker.EntityReport),
+		keys: map[string]func(a *anonymising) string{"done": redacted, "next": redacted, "blockers": redacted, "review_comment": redacted}},
+	{entity: tracker.EntityObjective, ids: placementIDs("objectives", tracker.EntityObjective),
+		keys: map[string]func(a *anonymising) string{"description": redacted}},
+	// Evaluation rows name the competencies whose score or comment
+	// changed, never the comments themselves; checklist rows copy the
+	// template's titles, and a handover's trail (on its placement) its
+	// date and successor: none copies free text about the person.
 }
 
 // anonymiseActivity rewrites, in the trail, the values that copied the
