@@ -152,6 +152,48 @@ func TestPersonalExport(t *testing.T) {
 		if got.Truncated {
 			t.Error("a small record says it was truncated")
 		}
+		if len(got.ChecklistItems) == 0 {
+			t.Error("the export has no checklist item")
+		}
+		for _, it := range got.ChecklistItems {
+			if it.PlacementID != x.placement.ID {
+				t.Errorf("checklist item of placement %d", it.PlacementID)
+			}
+		}
+		if len(got.Notifications) == 0 {
+			t.Error("the export has no notification (the tasks were assigned to the intern)")
+		}
+
+		// Then the placement gets its objective, report, evaluation and
+		// handover (which passes the open task on).
+		handover := addPersonalRecords(e, x, "ExportIntern")
+		addPersonalRecords(e, other, "OtherIntern")
+		r = e.on(t).as("ExportIntern").get(v1("/me/export")).want(http.StatusOK)
+		// The supervisor's side of a draft evaluation is not the intern's
+		// to read yet, in the export as on the evaluations page.
+		for _, secret := range []string{"OtherIntern", "Supervisor on ExportIntern", "Supervisor overall"} {
+			if strings.Contains(string(r.Body), secret) {
+				t.Errorf("the export holds %q", secret)
+			}
+		}
+		got = store.PersonalExport{}
+		r.decode(&got)
+		if len(got.Objectives) != 1 || got.Objectives[0].Description != "What ExportIntern should learn" ||
+			len(got.Objectives[0].TaskIDs) != 1 {
+			t.Errorf("objectives = %+v", got.Objectives)
+		}
+		if len(got.Evaluations) != 2 || got.Evaluations[0].Self == nil || got.Evaluations[0].Self.Comment != "Self overall on ExportIntern" ||
+			got.Evaluations[0].Supervisor != nil {
+			t.Errorf("evaluations = %+v", got.Evaluations)
+		}
+		if len(got.WeeklyReports) != 1 || got.WeeklyReports[0].Done != "Done by ExportIntern" ||
+			got.WeeklyReports[0].ReviewComment != "Review of ExportIntern" {
+			t.Errorf("weekly reports = %+v", got.WeeklyReports)
+		}
+		if len(got.Handovers) != 1 || got.Handovers[0].ID != handover || got.Handovers[0].Note != "Handover note on ExportIntern" ||
+			len(got.Handovers[0].Tasks) != 1 {
+			t.Errorf("handovers = %+v", got.Handovers)
+		}
 
 		// A supervisor's own export holds their comment, not the
 		// interns' placements or tasks.
@@ -161,7 +203,6 @@ func TestPersonalExport(t *testing.T) {
 			t.Errorf("supervisor's export: %d placements, %d tasks, %d comments", len(sup.Placements), len(sup.Tasks), len(sup.Comments))
 		}
 		e.on(t).as("").get(v1("/me/export")).want(http.StatusUnauthorized)
-		_ = other
 	})
 }
 

@@ -14,8 +14,11 @@ import (
 // they may still read: their account (never its password hash or
 // secrets), their placements with milestones, the tasks assigned to them
 // with those tasks' progress logs and comments, the progress logs and
-// comments they wrote anywhere they can still read, and the activity
-// about them or by them.
+// comments they wrote anywhere they can still read, the objectives,
+// evaluations (the sides they may see), weekly reports and checklists of
+// their placements, their notifications, the handovers of their
+// placements and those they received, and the activity about them or by
+// them.
 type PersonalExport struct {
 	GeneratedAt  time.Time             `json:"generated_at"`
 	Account      tracker.User          `json:"account"`
@@ -24,6 +27,16 @@ type PersonalExport struct {
 	ProgressLogs []tracker.ProgressLog `json:"progress_logs"`
 	Comments     []tracker.Comment     `json:"comments"`
 	Activity     []tracker.Activity    `json:"activity"`
+	Objectives   []tracker.Objective   `json:"objectives"`
+	// Evaluations hold the sides the person may see, as the evaluations
+	// pages show them: their own, and the supervisor's once reviewed.
+	Evaluations    []tracker.Evaluation    `json:"evaluations"`
+	WeeklyReports  []tracker.WeeklyReport  `json:"weekly_reports"`
+	ChecklistItems []tracker.ChecklistItem `json:"checklist_items"`
+	Notifications  []tracker.Notification  `json:"notifications"`
+	// Handovers are those of the person's placements and those they
+	// received as successor, oldest first.
+	Handovers []HandoverRecord `json:"handovers"`
 	// Truncated says a section held more than MaxExportRows rows and was cut.
 	Truncated bool `json:"truncated"`
 }
@@ -44,6 +57,7 @@ type ExportedTask struct {
 
 // exporter is the state the sections of one export share.
 type exporter struct {
+	s     *Store
 	tx    *gorm.DB
 	me    *tracker.User
 	today tracker.Date
@@ -63,6 +77,12 @@ var personalSections = []exportSection{
 	exportOwnProgress,
 	exportOwnComments,
 	exportActivity,
+	exportObjectives,
+	exportEvaluations,
+	exportReports,
+	exportChecklist,
+	exportNotifications,
+	exportHandovers,
 }
 
 // PersonalExport gathers actor's own record, in one read transaction so
@@ -70,7 +90,7 @@ var personalSections = []exportSection{
 func (s *Store) PersonalExport(ctx context.Context, actor *tracker.User) (*PersonalExport, error) {
 	out := PersonalExport{GeneratedAt: s.Now().UTC().Truncate(time.Microsecond)}
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
-		x := &exporter{tx: tx, me: actor, today: s.Today(), out: &out}
+		x := &exporter{s: s, tx: tx, me: actor, today: s.Today(), out: &out}
 		for _, section := range personalSections {
 			if err := section(x); err != nil {
 				return err
@@ -215,6 +235,80 @@ func exportActivity(x *exporter) error {
 	}
 	x.out.Activity = nonNil(capRows(x, as))
 	return new(namer).activity(ptrs(x.out.Activity)...).fill(x.tx)
+}
+
+// ownPlacements is the condition on a table with a placement_id column
+// that keeps the rows of the exporter's placements.
+func (x *exporter) ownPlacements(table string) (string, int64) {
+	return table + ".placement_id IN (SELECT id FROM placements WHERE intern_id = ?)", x.me.ID
+}
+
+func exportObjectives(x *exporter) error {
+	var objs []tracker.Objective
+	where, me := x.ownPlacements("objectives")
+	if err := x.tx.Where(where, me).Order("placement_id, id").Limit(MaxExportRows + 1).Find(&objs).Error; err != nil {
+		return err
+	}
+	x.out.Objectives = nonNil(capRows(x, objs))
+	return describeObjectives(x.tx, ptrs(x.out.Objectives)...)
+}
+
+// exportEvaluations goes through evalsOut, so that the person sees the
+// sides the evaluations feature shows them and no more.
+func exportEvaluations(x *exporter) error {
+	var rows []evalRow
+	where, me := x.ownPlacements("evaluations")
+	q := visibleEvals(evalQuery(x.tx), x.me).Where(where, me).Order("evaluations.placement_id, milestones.due_date, evaluations.id")
+	if err := q.Limit(MaxExportRows + 1).Find(&rows).Error; err != nil {
+		return err
+	}
+	evs, err := x.s.evalsOut(x.tx, x.me, capRows(x, rows))
+	x.out.Evaluations = nonNil(evs)
+	return err
+}
+
+func exportReports(x *exporter) error {
+	var rs []tracker.WeeklyReport
+	where, me := x.ownPlacements("weekly_reports")
+	if err := x.tx.Where(where, me).Order("placement_id, week, id").Limit(MaxExportRows + 1).Find(&rs).Error; err != nil {
+		return err
+	}
+	x.out.WeeklyReports = nonNil(capRows(x, rs))
+	return nameReports(x.tx, ptrs(x.out.WeeklyReports)...)
+}
+
+func exportChecklist(x *exporter) error {
+	var items []tracker.ChecklistItem
+	where, me := x.ownPlacements("checklist_items")
+	if err := x.tx.Where(where, me).Order("placement_id, due_date, id").Limit(MaxExportRows + 1).Find(&items).Error; err != nil {
+		return err
+	}
+	x.out.ChecklistItems = nonNil(capRows(x, items))
+	return describeChecklist(x.tx, x.today, ptrs(x.out.ChecklistItems)...)
+}
+
+func exportNotifications(x *exporter) error {
+	var ns []tracker.Notification
+	q := x.tx.Where("user_id = ?", x.me.ID).Order("created_at, id")
+	if err := q.Limit(MaxExportRows + 1).Find(&ns).Error; err != nil {
+		return err
+	}
+	x.out.Notifications = nonNil(capRows(x, ns))
+	return describeNotifications(x.tx, ptrs(x.out.Notifications)...)
+}
+
+// exportHandovers takes the handovers of the person's placements and
+// those they received, without the stored report (its parts are in the
+// other sections; /handovers/{id} serves it).
+func exportHandovers(x *exporter) error {
+	var hs []HandoverRecord
+	where, me := x.ownPlacements("handovers")
+	q := x.tx.Omit("report").Where("("+where+" OR handovers.successor_id = ?)", me, me).Order("created_at, id")
+	if err := q.Limit(MaxExportRows + 1).Find(&hs).Error; err != nil {
+		return err
+	}
+	x.out.Handovers = nonNil(capRows(x, hs))
+	return describeHandovers(x.tx, ptrs(x.out.Handovers)...)
 }
 
 // nonNil answers an empty slice for nil, so that JSON says [] not null.

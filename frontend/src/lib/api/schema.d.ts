@@ -2566,9 +2566,12 @@ export interface components {
          *     read. Sections: the account (never a password hash or secret), their
          *     placements with milestones, the tasks assigned to them with every
          *     progress log and comment on them, the progress logs and comments
-         *     they wrote on tasks they may still read, and the activity about them
-         *     (their account, their placements) or by them. A section holds at most
-         *     10,000 rows; `truncated` says one was cut.
+         *     they wrote on tasks they may still read, the activity about them
+         *     (their account, their placements) or by them, the objectives,
+         *     evaluations, weekly reports and checklist items of their placements,
+         *     their notifications, and the handovers of their placements and those
+         *     they received. A section holds at most 10,000 rows; `truncated` says
+         *     one was cut.
          */
         PersonalExport: {
             generated_at: components["schemas"]["Timestamp"];
@@ -2581,6 +2584,18 @@ export interface components {
             comments: components["schemas"]["Comment"][];
             /** @description The rows of the trail about the caller or by them, oldest first. */
             activity: components["schemas"]["Activity"][];
+            /** @description The learning objectives of the caller's placements. */
+            objectives: components["schemas"]["Objective"][];
+            /** @description The evaluations of the caller's placements, with the sides the evaluations pages show the caller (the supervisor's once reviewed). */
+            evaluations: components["schemas"]["Evaluation"][];
+            /** @description The weekly reports of the caller's placements. */
+            weekly_reports: components["schemas"]["WeeklyReport"][];
+            /** @description The onboarding and offboarding checklists of the caller's placements. */
+            checklist_items: components["schemas"]["ChecklistItem"][];
+            /** @description The caller's notifications, oldest first. */
+            notifications: components["schemas"]["Notification"][];
+            /** @description The handovers of the caller's placements and those they received, oldest first. */
+            handovers: components["schemas"]["HandoverRecord"][];
             truncated: boolean;
         };
         ExportedPlacement: {

@@ -90,6 +90,80 @@ export function MyDataPage() {
       <Section id="mydata-comments" title={t('personal.my.ownComments')} count={x.comments.length}>
         <Entries logs={[]} comments={x.comments} />
       </Section>
+      <Section id="mydata-objectives" title={t('personal.my.objectives')} count={x.objectives.length}>
+        <ul className="mydata__list">
+          {x.objectives.map((o) => (
+            <li key={o.id}>
+              <strong>{o.title}</strong>
+              {' · '}{t('personal.my.done', { share: formatPercent(o.progress_pct, locale) })}
+              {o.description && <p className="mydata__text">{o.description}</p>}
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section id="mydata-evaluations" title={t('personal.my.evaluations')} count={x.evaluations.length}>
+        {x.evaluations.map((ev) => (
+          <div key={ev.id} className="mydata__item">
+            <p className="mydata__head">
+              {t(`evaluations.kind.${ev.kind}`)} · {t(`evaluations.state.${ev.state}`)}
+              {' · '}{t('personal.my.due')} <DateText value={ev.due_date} />
+            </p>
+            {ev.self && <Assessment title={t('personal.my.selfSide')} side={ev.self} />}
+            {ev.supervisor
+              ? <Assessment title={t('personal.my.supervisorSide')} side={ev.supervisor} />
+              : <p className="mydata__meta">{t('personal.my.supervisorHidden')}</p>}
+          </div>
+        ))}
+      </Section>
+      <Section id="mydata-reports" title={t('personal.my.reports')} count={x.weekly_reports.length}>
+        {x.weekly_reports.map((r) => (
+          <div key={r.id} className="mydata__item">
+            <p className="mydata__head">
+              {t('personal.my.weekOf')} <DateText value={r.week} style="long" /> · {t(`reports.state.${r.state}`)}
+            </p>
+            <dl className="facts">
+              {r.done && <div><dt>{t('personal.my.reportDone')}</dt><dd className="mydata__text">{r.done}</dd></div>}
+              {r.next && <div><dt>{t('personal.my.reportNext')}</dt><dd className="mydata__text">{r.next}</dd></div>}
+              {r.blockers && <div><dt>{t('personal.my.reportBlockers')}</dt><dd className="mydata__text">{r.blockers}</dd></div>}
+              {r.review_comment && <div><dt>{t('personal.my.reviewComment')}</dt><dd className="mydata__text">{r.review_comment}</dd></div>}
+            </dl>
+          </div>
+        ))}
+      </Section>
+      <Section id="mydata-checklist" title={t('personal.my.checklist')} count={x.checklist_items.length}>
+        <ul className="mydata__list">
+          {x.checklist_items.map((it) => (
+            <li key={it.id}>
+              {it.title} · {t(`checklists.phase.${it.phase}`)} · {t('personal.my.due')} <DateText value={it.due_date} />
+              {' · '}{it.done_at ? t('personal.my.milestoneDone') : t('personal.my.milestoneOpen')}
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section id="mydata-notifications" title={t('personal.my.notifications')} count={x.notifications.length}>
+        <ul className="mydata__list">
+          {x.notifications.map((n) => (
+            <li key={n.id}>
+              <DateTimeText value={n.created_at} />
+              {' · '}{t(`notifications.kind.${n.kind}`, { actor: n.actor_name ?? t('board.activity.system'), subject: n.subject })}
+              {' · '}{n.read_at ? t('personal.my.read') : t('personal.my.unread')}
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section id="mydata-handovers" title={t('personal.my.handovers')} count={x.handovers.length}>
+        <ul className="mydata__list">
+          {x.handovers.map((h) => (
+            <li key={h.id}>
+              <DateTimeText value={h.created_at} />
+              {' · '}{t('personal.my.handoverOf', { name: h.intern_name })}
+              {' · '}{h.successor_name ? t('personal.my.handoverTo', { name: h.successor_name }) : t('personal.my.handoverBack')}
+              {' · '}{t('personal.my.handedTasks', { count: h.tasks.length })}
+              {h.note && <p className="mydata__text">{h.note}</p>}
+            </li>
+          ))}
+        </ul>
+      </Section>
       <Section id="mydata-activity" title={t('personal.my.activity')} count={x.activity.length}>
         <ul className="mydata__list">
           {x.activity.map((a) => (
@@ -133,5 +207,25 @@ function Entries({ logs, comments }: { logs: readonly Schemas['ProgressLog'][]; 
         </li>
       ))}
     </ol>
+  );
+}
+
+/** Assessment shows one side of an evaluation: each competency's score and comment, and the overall comment. */
+function Assessment({ title, side }: { title: string; side: Schemas['Assessment'] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p className="mydata__meta">{title}</p>
+      <ul className="mydata__list">
+        {side.ratings.map((r) => (
+          <li key={r.competency}>
+            {t(`evaluations.competency.${r.competency}`)}
+            {' · '}{r.score ? t(`evaluations.scale.${String(r.score) as '1'}`) : t('evaluations.notScored')}
+            {r.comment && <p className="mydata__text">{r.comment}</p>}
+          </li>
+        ))}
+      </ul>
+      {side.comment && <p className="mydata__text">{side.comment}</p>}
+    </>
   );
 }
