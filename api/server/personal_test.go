@@ -69,9 +69,9 @@ func newFormerIntern(e *apiEnv, marker string, monthsAgo int) formerIntern {
 // week sent back with a review comment (during that week: a board as of
 // a day before a report's submission is not what this test is about), both sides of its mid-term evaluation
 // with comments, an objective with a description and, last, its handover
-// with a note: free text about x, each carrying marker. It returns the
-// handover's id.
-func addPersonalRecords(e *apiEnv, x formerIntern, marker string) int64 {
+// with a note, to successor (nil: back to the supervisor): free text
+// about x, each carrying marker. It returns the handover's id.
+func addPersonalRecords(e *apiEnv, x formerIntern, marker string, successor *int64) int64 {
 	e.t.Helper()
 	ctx, adm, me := context.Background(), e.Users[uAdmin], x.user
 	pid := x.placement.ID
@@ -104,7 +104,7 @@ func addPersonalRecords(e *apiEnv, x formerIntern, marker string) int64 {
 	_, err = e.DB.Store.CreateObjective(ctx, adm, pid, store.ObjectiveInput{Title: ptr("Learn the trade"),
 		Description: ptr("What " + marker + " should learn"), TaskIDs: &[]int64{x.done.ID}})
 	mustFixture(e, "objective", err)
-	h, err := e.DB.Store.HandOver(ctx, adm, pid, store.HandoverInput{Note: "Handover note on " + marker})
+	h, err := e.DB.Store.HandOver(ctx, adm, pid, store.HandoverInput{Note: "Handover note on " + marker, SuccessorID: successor})
 	mustFixture(e, "handover", err)
 	return h.Record.ID
 }
@@ -166,8 +166,12 @@ func TestPersonalExport(t *testing.T) {
 
 		// Then the placement gets its objective, report, evaluation and
 		// handover (which passes the open task on).
-		handover := addPersonalRecords(e, x, "ExportIntern")
-		addPersonalRecords(e, other, "OtherIntern")
+		handover := addPersonalRecords(e, x, "ExportIntern", nil)
+		// OtherIntern's placement goes to uInternCPP, placed from today.
+		_, err := e.DB.Store.CreatePlacement(context.Background(), e.Users[uAdmin], store.NewPlacement{InternID: e.id(uInternCPP),
+			SupervisorID: e.id(uSupCPP), StartDate: tracker.DateOf(e.DB.Clock.Now())})
+		mustFixture(e.on(t), "successor's placement", err)
+		received := addPersonalRecords(e, other, "OtherIntern", ptr(e.id(uInternCPP)))
 		r = e.on(t).as("ExportIntern").get(v1("/me/export")).want(http.StatusOK)
 		// The supervisor's side of a draft evaluation is not the intern's
 		// to read yet, in the export as on the evaluations page.
@@ -193,6 +197,12 @@ func TestPersonalExport(t *testing.T) {
 		if len(got.Handovers) != 1 || got.Handovers[0].ID != handover || got.Handovers[0].Note != "Handover note on ExportIntern" ||
 			len(got.Handovers[0].Tasks) != 1 {
 			t.Errorf("handovers = %+v", got.Handovers)
+		}
+		// The successor's export holds the handover they received.
+		var succ store.PersonalExport
+		e.on(t).as(uInternCPP).get(v1("/me/export")).want(http.StatusOK).decode(&succ)
+		if len(succ.Handovers) != 1 || succ.Handovers[0].ID != received || len(succ.Handovers[0].Tasks) != 1 {
+			t.Errorf("the successor's handovers = %+v", succ.Handovers)
 		}
 
 		// A supervisor's own export holds their comment, not the
@@ -331,7 +341,7 @@ func TestAnonymiseKeepsTheBoard(t *testing.T) {
 	eachAPI(t, func(t *testing.T, e *apiEnv) {
 		const marker = "Zebediah"
 		x := newFormerIntern(e, marker, 30)
-		handover := addPersonalRecords(e, x, marker)
+		handover := addPersonalRecords(e, x, marker, nil)
 		newFormerIntern(e, "Bystander", 30)
 		adm := e.on(t).as(uAdmin)
 		paths := []string{v1("/board"), v1("/board?as_of=%s", x.during), v1("/board?as_of=%s&branch_id=%d", x.during, branchCPP)}
