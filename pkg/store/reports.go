@@ -326,14 +326,14 @@ type lastReportRow struct {
 
 // lastReports returns, by placement, when a weekly report of each of ps
 // was last submitted, in one grouped query.
-func lastReports(db *gorm.DB, ps []*tracker.Placement) (map[int64]*time.Time, error) {
+func lastReports(db *gorm.DB, ps []*tracker.Placement, end time.Time) (map[int64]*time.Time, error) {
 	ids := make([]int64, len(ps))
 	for i, p := range ps {
 		ids[i] = p.ID
 	}
 	var rows []lastReportRow
 	err := db.Table("weekly_reports").Select("placement_id, MAX(submitted_at) AS last_at").
-		Where("placement_id IN ? AND submitted_at IS NOT NULL", ids).Group("placement_id").Find(&rows).Error
+		Where("placement_id IN ? AND submitted_at IS NOT NULL AND submitted_at < ?", ids, end).Group("placement_id").Find(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("last weekly reports: %w", err)
 	}

@@ -18,6 +18,17 @@ func TestReportsFeedStaleness(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *storetest.DB) {
 		ctx, s := context.Background(), db.Store
 		u := plUsers(t, s)
+		// Without a checklist: its items falling due would move the
+		// health this test follows.
+		items, err := s.ChecklistTemplate(ctx, u.admin, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range items {
+			if err := s.DeleteChecklistTemplateItem(ctx, u.admin, 1, it.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
 		p, err := s.CreatePlacement(ctx, u.sup, store.NewPlacement{InternID: u.intern.ID, SupervisorID: u.sup.ID, StartDate: s.Today()})
 		if err != nil {
 			t.Fatal(err)

@@ -158,9 +158,12 @@ func derivePlacements(db *gorm.DB, today tracker.Date, ps []*tracker.Placement) 
 	if err != nil {
 		return err
 	}
+	// Only what was written by the end of today counts: the board as of a
+	// past day derives its placements as they stood that day.
+	end := today.AddDays(1).Time()
 	var logs []lastLogRow
 	err = db.Table("progress_logs").Select("author_id, MAX(created_at) AS last_at").
-		Where("author_id IN ?", interns).Group("author_id").Find(&logs).Error
+		Where("author_id IN ? AND created_at < ?", interns, end).Group("author_id").Find(&logs).Error
 	if err != nil {
 		return fmt.Errorf("last progress logs: %w", err)
 	}
@@ -178,7 +181,7 @@ func derivePlacements(db *gorm.DB, today tracker.Date, ps []*tracker.Placement) 
 			last[l.AuthorID] = &at
 		}
 	}
-	reported, err := lastReports(db, ps)
+	reported, err := lastReports(db, ps, end)
 	if err != nil {
 		return err
 	}
