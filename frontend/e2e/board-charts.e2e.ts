@@ -124,10 +124,12 @@ describe('board charts', () => {
     await page.getByRole('heading', { level: 1, name: `Timeline of ${name}` }).waitFor();
 
     const timeline = await api.get<Timeline>(`/placements/${placement!.id}/timeline`);
-    const tasks = page.getByRole('list', { name: 'Tasks' });
+    // The Gantt's own lists: the page also lists each objective's "Tasks linked to …".
+    const gantt = page.getByRole('group', { name: `Timeline of ${name}: tasks and milestones over the months of the placement` });
+    const tasks = gantt.getByRole('list', { name: 'Tasks', exact: true });
     await tasks.getByRole('link').first().waitFor();
     expect(await tasks.getByRole('link').count()).toBe(timeline.tasks.length);
-    expect(await page.getByRole('list', { name: 'Milestones' }).getByRole('img').count()).toBe(timeline.milestones.length);
+    expect(await gantt.getByRole('list', { name: 'Milestones', exact: true }).getByRole('img').count()).toBe(timeline.milestones.length);
     await page.locator('svg.gantt .gantt__today line').waitFor({ state: 'attached' }); // an active placement: today is inside
     expect(await page.locator('svg.gantt .gantt__today text').textContent()).toBe('Today');
     // Overdue work is marked in words, not colour alone.

@@ -48,9 +48,13 @@ afterAll(async () => {
 
 const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
+// settle waits for what the page shows to be done loading: no spinner and no
+// busy region left in main. Not 'networkidle': the notification bell polls and
+// the queries refetch after a tick, so the network need not go quiet for 500 ms
+// in time (it timed out now and then).
 async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.locator('main .loading').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+  await page.locator('main .loading').first().waitFor({ state: 'detached', timeout: 10_000 });
+  await page.locator('main [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 });
 }
 
 describe('checklists', () => {

@@ -88,7 +88,8 @@ describe('my placement', () => {
     await page.getByRole('heading', { name: 'Month 5 of 6' }).waitFor();
     await page.getByRole('progressbar', { name: 'Work completed' }).waitFor();
     await page.getByRole('progressbar', { name: 'Time elapsed' }).waitFor();
-    await page.getByText('Lt Col. Marc Dubois').waitFor();
+    // The supervisor as the placement summary names them (a sent-back weekly report names its reviewer too).
+    await page.getByRole('region', { name: 'Month 5 of 6' }).getByText('Lt Col. Marc Dubois', { exact: true }).waitFor();
     await page.getByText('Mid-term review').waitFor();
     const inProgress = page.getByRole('list', { name: 'In progress' });
     await inProgress.getByRole('link', { name: reviewTitle }).waitFor();
