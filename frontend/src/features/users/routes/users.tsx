@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, EmptyState, FormError, Loading, PageHeader, Pagination, SelectField, TextField } from '@/components';
 import { useCurrentUser } from '@/features/auth';
@@ -44,16 +44,23 @@ export function UsersPage() {
   const [notice, setNotice] = useState<{ key: MessageKey; vars: Vars } | null>(null);
   const [text, setText] = useState(sp.get('q') ?? '');
 
+  // The filters as last set: react-router's `prev` is the last render's
+  // URL, so two changes before the next render (a role, then a branch)
+  // would lose the first.
+  const pending = useRef(sp);
+  useEffect(() => {
+    pending.current = sp;
+  }, [sp]);
+
   function setParams(patch: Partial<Record<FilterKey, string>>) {
-    setSp((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      if (!('page' in patch)) next.delete('page');
-      return next;
-    }, { replace: true });
+    const next = new URLSearchParams(pending.current);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('page' in patch)) next.delete('page');
+    pending.current = next;
+    setSp(next, { replace: true });
   }
 
   // The search box updates the URL a moment after typing stops.
