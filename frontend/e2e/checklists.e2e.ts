@@ -114,7 +114,8 @@ describe('checklists', () => {
     await page.getByText("4 items overdue: they count against the placement's health.").waitFor();
     const onboarding = page.getByRole('region', { name: 'Onboarding' });
     const row = onboarding.getByRole('listitem').filter({ hasText: itemTitle });
-    await expect(row.getByText('Overdue').isVisible()).resolves.toBe(true);
+    // waitFor, not isVisible: the heading shows before the items have loaded.
+    await row.getByText('Overdue').waitFor();
     const box = row.getByRole('checkbox', { name: itemTitle });
     await expect(box.isChecked()).resolves.toBe(false);
     await box.check();
@@ -143,7 +144,8 @@ describe('checklists', () => {
     await page.goto(`/placements/${placement.id}/timeline`);
     await page.getByRole('heading', { level: 2, name: 'Checklist' }).waitFor();
     const row = page.getByRole('listitem').filter({ hasText: 'Security briefing attended' });
-    await expect(row.getByText('Overdue').isVisible()).resolves.toBe(true);
+    // waitFor, not isVisible: the heading shows before the items have loaded.
+    await row.getByText('Overdue').waitFor();
     await row.getByRole('checkbox').check();
     await row.getByText(/^Done by /).waitFor();
     await tab.context.close();
