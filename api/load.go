@@ -139,32 +139,21 @@ func checkLoopback(raw string, allowRemote bool) error {
 	return usageError{fmt.Sprintf("load: %s is not this machine; pass --allow-remote to load it anyway", host)}
 }
 
-// do sends one request and reads the whole answer, failing on any status
-// from 400 up.
-func (r *loadRun) do(ctx context.Context, method, path string, body any, hdr map[string]string) (*http.Response, []byte, error) {
-	return r.exchange(ctx, method, path, body, hdr, true)
-}
-
-// send is do for the measured requests: it reads the answer to its end but
-// keeps it only on failure, so that the generator, on the same cores as
-// the server, spends as little as it can.
-func (r *loadRun) send(ctx context.Context, method, path string, body any, hdr map[string]string) (*http.Response, error) {
-	resp, _, err := r.exchange(ctx, method, path, body, hdr, false)
-	return resp, err
-}
-
-func (r *loadRun) exchange(ctx context.Context, method, path string, body any, hdr map[string]string, keep bool) (*http.Response, []byte, error) {
+// do sends one request of the set-up (signing in, finding tasks) and
+// reads the whole answer, failing on any status from 400 up. The measured
+// requests go through loadConn.
+func (r *loadRun) do(ctx context.Context, method, path string, body any) ([]byte, error) {
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		rd = bytes.NewReader(b)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, r.base+path, rd)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
@@ -172,29 +161,21 @@ func (r *loadRun) exchange(ctx context.Context, method, path string, body any, h
 	if r.token != "" {
 		req.Header.Set("Authorization", "Bearer "+r.token)
 	}
-	for k, v := range hdr {
-		req.Header.Set(k, v)
-	}
 	resp, err := r.client.Do(req)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer resp.Body.Close()
-	var b []byte
-	if keep || resp.StatusCode >= 400 {
-		b, err = io.ReadAll(resp.Body)
-	} else {
-		_, err = io.Copy(io.Discard, resp.Body)
-	}
+	b, err := io.ReadAll(resp.Body)
 	if err == nil && resp.StatusCode >= 400 {
 		err = fmt.Errorf("%s %s: %s: %.200s", method, path, resp.Status, b)
 	}
-	return resp, b, err
+	return b, err
 }
 
 // signIn gets an access token and returns how long it lasts.
 func (r *loadRun) signIn(ctx context.Context, email, password string) (time.Duration, error) {
-	_, b, err := r.do(ctx, http.MethodPost, "/api/v1/auth/login", map[string]string{"email": email, "password": password}, nil)
+	b, err := r.do(ctx, http.MethodPost, "/api/v1/auth/login", map[string]string{"email": email, "password": password})
 	if err != nil {
 		return 0, fmt.Errorf("load: sign in: %w", err)
 	}
@@ -217,7 +198,7 @@ func (r *loadRun) pickTargets(ctx context.Context, workers int) error {
 		return nil
 	}
 	for page := 1; len(r.targets) < 4*workers && page <= 50; page++ {
-		_, b, err := r.do(ctx, http.MethodGet, "/api/v1/tasks?status=todo,in_progress,blocked,in_review&per_page=100&page="+strconv.Itoa(page), nil, nil)
+		b, err := r.do(ctx, http.MethodGet, "/api/v1/tasks?status=todo,in_progress,blocked,in_review&per_page=100&page="+strconv.Itoa(page), nil)
 		if err != nil {
 			return fmt.Errorf("load: find open tasks: %w", err)
 		}
@@ -263,9 +244,13 @@ func (r *loadRun) drive(ctx context.Context, workers int, d time.Duration, limit
 			}
 			var lat []time.Duration
 			var errs []string
-			for i := 0; ctx.Err() == nil && sent.Add(1) <= limit; i++ {
+			lc, err := newLoadConn(r.base, r.token)
+			if err != nil {
+				errs = append(errs, err.Error())
+			}
+			for i := 0; err == nil && ctx.Err() == nil && sent.Add(1) <= limit; i++ {
 				t0 := time.Now()
-				err := r.once(ctx, mine, i)
+				err := r.once(lc, mine, i)
 				if ctx.Err() != nil && err != nil {
 					break // cut short by the end of the run: not the server's fault
 				}
@@ -273,6 +258,9 @@ func (r *loadRun) drive(ctx context.Context, workers int, d time.Duration, limit
 				if err != nil {
 					errs = append(errs, err.Error())
 				}
+			}
+			if lc != nil {
+				lc.close()
 			}
 			mu.Lock()
 			res.lat = append(res.lat, lat...)
@@ -294,23 +282,24 @@ func (r *loadRun) drive(ctx context.Context, workers int, d time.Duration, limit
 var loadPriorities = []string{"low", "medium", "high", "urgent"}
 
 // once sends the scenario's request number i of a worker owning tasks.
-func (r *loadRun) once(ctx context.Context, tasks []loadTarget, i int) error {
+func (r *loadRun) once(lc *loadConn, tasks []loadTarget, i int) error {
 	switch r.scenario {
 	case "board":
-		_, err := r.send(ctx, http.MethodGet, "/api/v1/board", nil, nil)
+		_, err := lc.roundTrip(http.MethodGet, "/api/v1/board", nil, nil)
 		return err
 	case "tasks":
-		_, err := r.send(ctx, http.MethodGet, "/api/v1/tasks?per_page=50", nil, nil)
+		_, err := lc.roundTrip(http.MethodGet, "/api/v1/tasks?per_page=50", nil, nil)
 		return err
 	case "progress":
 		t := tasks[i%len(tasks)]
-		body := map[string]any{"progress": 10 + i%80, "note": "load test", "hours": 0.5}
-		_, err := r.send(ctx, http.MethodPost, fmt.Sprintf("/api/v1/tasks/%d/progress", t.ID), body, nil)
+		body, _ := json.Marshal(map[string]any{"progress": 10 + i%80, "note": "load test", "hours": 0.5})
+		_, err := lc.roundTrip(http.MethodPost, fmt.Sprintf("/api/v1/tasks/%d/progress", t.ID), body, nil)
 		return err
 	}
 	t := &tasks[i%len(tasks)]
-	resp, err := r.send(ctx, http.MethodPatch, fmt.Sprintf("/api/v1/tasks/%d", t.ID),
-		map[string]string{"priority": loadPriorities[i%len(loadPriorities)]}, map[string]string{"If-Match": strconv.Quote(strconv.FormatInt(t.Version, 10))})
+	body, _ := json.Marshal(map[string]string{"priority": loadPriorities[i%len(loadPriorities)]})
+	resp, err := lc.roundTrip(http.MethodPatch, fmt.Sprintf("/api/v1/tasks/%d", t.ID), body,
+		map[string]string{"If-Match": strconv.Quote(strconv.FormatInt(t.Version, 10))})
 	if err != nil {
 		return err
 	}

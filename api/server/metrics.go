@@ -18,6 +18,8 @@ type metrics struct {
 	reg      *prometheus.Registry
 	requests *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
+	queued   prometheus.Gauge // API requests waiting for a place (admit)
+	active   prometheus.Gauge // API requests being handled (admit)
 }
 
 func newMetrics(st *store.Store) *metrics {
@@ -30,8 +32,14 @@ func newMetrics(st *store.Store) *metrics {
 			Name: "tracker_http_request_duration_seconds", Help: "HTTP request latency by route and method.",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
 		}, []string{"route", "method"}),
+		queued: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "tracker_http_requests_queued", Help: "API requests waiting for their turn (TRACKER_MAX_ACTIVE).",
+		}),
+		active: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "tracker_http_requests_active", Help: "API requests being handled, at most TRACKER_MAX_ACTIVE.",
+		}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m.reg.MustRegister(m.requests, m.latency, m.queued, m.active, collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if st != nil {
 		m.reg.MustRegister(poolCollector{st})
 	}

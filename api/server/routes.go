@@ -20,19 +20,24 @@ func (s *Server) routes() *echo.Echo {
 
 	v1 := e.Group("/api/v1", noStore)
 	v1.GET("/openapi.yaml", s.openapi)
-	v1.POST("/auth/login", s.login)
-	v1.POST("/auth/refresh", s.refresh)
-	v1.POST("/auth/logout", s.logout)
+	// The exports are written to the client while they are read: a slow
+	// download must not hold one of the places the other requests queue
+	// for (admit).
+	v1.GET("/tasks.csv", s.exportTasks, s.authenticate)
+	v1.GET("/board.csv", s.exportBoard, s.authenticate)
+
+	q := v1.Group("", s.admit)
+	q.POST("/auth/login", s.login)
+	q.POST("/auth/refresh", s.refresh)
+	q.POST("/auth/logout", s.logout)
 
 	// A calendar application sends no token: the secret in the path is the
 	// credential, so the feed is outside the authenticated group.
-	v1.GET("/calendar/:feed", s.calendarFeed)
+	q.GET("/calendar/:feed", s.calendarFeed)
 
-	a := v1.Group("", s.authenticate)
+	a := q.Group("", s.authenticate)
 	a.GET("/me/calendar", s.getCalendar)
 	a.POST("/me/calendar/rotate", s.rotateCalendar)
-	a.GET("/tasks.csv", s.exportTasks)
-	a.GET("/board.csv", s.exportBoard)
 	a.GET("/placements/:id/handover", s.getHandover)
 	a.GET("/me", s.me)
 	a.PUT("/me/password", s.changePassword)

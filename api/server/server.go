@@ -37,7 +37,8 @@ type Server struct {
 	spec    []byte
 	spa     http.FileSystem
 	echo    *echo.Echo
-	mail    *mail.Queue // nil when SMTP is not configured
+	mail    *mail.Queue   // nil when SMTP is not configured
+	slots   chan struct{} // one per API request being handled (admit)
 }
 
 // Deps are what a Server is built from.
@@ -70,6 +71,7 @@ func New(d Deps) (*Server, error) {
 			Password: d.Config.SMTPPassword, BaseURL: d.Config.PublicURL}, d.Logger)
 		d.Store.SetOutbox(s.mail.Enqueue)
 	}
+	s.slots = make(chan struct{}, s.maxActive())
 	s.echo = s.routes()
 	return s, nil
 }

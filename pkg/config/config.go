@@ -26,6 +26,7 @@ type Config struct {
 	CORSOrigins    []string       // TRACKER_CORS_ORIGINS, comma-separated origins
 	LogLevel       string         // TRACKER_LOG_LEVEL: debug, info, warn, error
 	BodyLimit      int64          // TRACKER_BODY_LIMIT bytes
+	MaxActive      int            // TRACKER_MAX_ACTIVE API requests at once; 0: the database's reader pool
 	AccessTTL      time.Duration  // TRACKER_ACCESS_TTL, at most 15m
 	RefreshTTL     time.Duration  // TRACKER_REFRESH_TTL
 	SecureCookies  bool           // TRACKER_SECURE_COOKIES: mark the refresh cookie Secure
@@ -117,7 +118,7 @@ func Load(getenv func(string) string) (Config, error) {
 	errs = append(errs, duration(getenv, "TRACKER_ACCESS_TTL", &c.AccessTTL), duration(getenv, "TRACKER_REFRESH_TTL", &c.RefreshTTL),
 		duration(getenv, "TRACKER_LOGIN_WINDOW", &c.LoginWindow),
 		count(getenv, "TRACKER_LOGIN_MAX_ACCOUNT", &c.LoginMaxAccount), count(getenv, "TRACKER_LOGIN_MAX_IP", &c.LoginMaxIP),
-		count(getenv, "TRACKER_ANONYMISE_AFTER_MONTHS", &c.AnonymiseAfterMonths))
+		count(getenv, "TRACKER_ANONYMISE_AFTER_MONTHS", &c.AnonymiseAfterMonths), count(getenv, "TRACKER_MAX_ACTIVE", &c.MaxActive))
 	if v := getenv("TRACKER_SECURE_COOKIES"); v != "" {
 		c.SecureCookies = truthy(v)
 	}
@@ -147,6 +148,9 @@ func (c Config) Validate() error {
 	}
 	if c.BodyLimit < 1024 {
 		errs = append(errs, errors.New("TRACKER_BODY_LIMIT must be at least 1024 bytes"))
+	}
+	if c.MaxActive < 0 || c.MaxActive > 4096 {
+		errs = append(errs, errors.New("TRACKER_MAX_ACTIVE must be between 1 and 4096 (or unset)"))
 	}
 	if c.LoginWindow < time.Minute || c.LoginWindow > 24*time.Hour {
 		errs = append(errs, errors.New("TRACKER_LOGIN_WINDOW must be between 1m and 24h"))

@@ -54,6 +54,7 @@ func TestLoadSettings(t *testing.T) {
 			}},
 		{"AnonymiseAfterDefault", map[string]string{}, func(c config.Config) bool { return c.AnonymiseAfterMonths == config.DefaultAnonymiseAfterMonths }},
 		{"AnonymiseAfter", map[string]string{"TRACKER_ANONYMISE_AFTER_MONTHS": "36"}, func(c config.Config) bool { return c.AnonymiseAfterMonths == 36 }},
+		{"MaxActive", map[string]string{"TRACKER_MAX_ACTIVE": "12"}, func(c config.Config) bool { return c.MaxActive == 12 }},
 		{"TrustedProxyAddressIsPrefix", map[string]string{"TRACKER_TRUSTED_PROXIES": "10.0.0.1, 192.168.0.0/16"},
 			func(c config.Config) bool {
 				return len(c.TrustedProxies) == 2 && c.TrustedProxies[0].String() == "10.0.0.1/32"
@@ -98,6 +99,8 @@ func TestLoadRefuses(t *testing.T) {
 		{"ErrMaxIPNegative", map[string]string{"TRACKER_LOGIN_MAX_IP": "-1"}, "TRACKER_LOGIN_MAX_IP"},
 		{"ErrAnonymiseAfterNotNumber", map[string]string{"TRACKER_ANONYMISE_AFTER_MONTHS": "two years"}, "TRACKER_ANONYMISE_AFTER_MONTHS"},
 		{"ErrAnonymiseAfterZero", map[string]string{"TRACKER_ANONYMISE_AFTER_MONTHS": "0"}, "TRACKER_ANONYMISE_AFTER_MONTHS"},
+		{"ErrMaxActiveNegative", map[string]string{"TRACKER_MAX_ACTIVE": "-1"}, "TRACKER_MAX_ACTIVE"},
+		{"ErrMaxActiveNotNumber", map[string]string{"TRACKER_MAX_ACTIVE": "many"}, "TRACKER_MAX_ACTIVE"},
 		{"ErrProxyNotCIDR", map[string]string{"TRACKER_TRUSTED_PROXIES": "proxy.example"}, "TRACKER_TRUSTED_PROXIES"},
 		{"ErrAccessTTL", map[string]string{"TRACKER_ACCESS_TTL": "1h"}, "TRACKER_ACCESS_TTL"},
 		{"ErrSMTPAddrNoPort", map[string]string{"TRACKER_SMTP_ADDR": "mail.example", "TRACKER_SMTP_FROM": "a@b.example"}, "TRACKER_SMTP_ADDR"},

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/driver/postgres"
@@ -32,7 +33,8 @@ type Store struct {
 	driver string
 	path   string // the SQLite file
 	now    func() time.Time
-	send   func(tracker.Notice) // the e-mail outbox; nil: no e-mail
+	send   func(tracker.Notice)     // the e-mail outbox; nil: no e-mail
+	auth   atomic.Pointer[sql.Stmt] // Authenticate's statement, prepared on first use
 }
 
 // Option changes how Open sets up the store.
@@ -153,6 +155,9 @@ func (s *Store) Ping(ctx context.Context) error {
 // Close closes every connection.
 func (s *Store) Close() error {
 	var errs []error
+	if stmt := s.auth.Load(); stmt != nil {
+		errs = append(errs, stmt.Close())
+	}
 	for i, db := range []*gorm.DB{s.w, s.r} {
 		if i == 1 && s.r == s.w {
 			break
@@ -162,6 +167,16 @@ func (s *Store) Close() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// Readers is how many connections the store reads with at most (the
+// reader pool on SQLite, the pool on PostgreSQL): as many requests as can
+// be served at once without waiting for a connection.
+func (s *Store) Readers() int {
+	if rdb, err := s.r.DB(); err == nil {
+		return rdb.Stats().MaxOpenConnections
+	}
+	return 1
 }
 
 // PoolStats returns the connection pool statistics of the writer and

@@ -14,12 +14,19 @@ import (
 // taskColumns are the columns scanTasks reads, in its order: a task row,
 // its assignee's name (from tasks LEFT JOIN users AS assignee) and its tag
 // ids as sorted comma-separated text (string_agg with ORDER BY: PostgreSQL,
-// and SQLite since 3.44).
-const taskColumns = "tasks.id, tasks.project_id, tasks.stream_id, tasks.branch_id, tasks.title, tasks.description, " +
-	"tasks.assignee_id, tasks.status, tasks.priority, tasks.start_date, tasks.due_date, tasks.progress, " +
-	"tasks.estimate_hours, tasks.created_by, tasks.status_since, tasks.completed_at, tasks.version, " +
-	"tasks.created_at, tasks.updated_at, assignee.name, " +
-	"(SELECT string_agg(CAST(tt.tag_id AS TEXT), ',' ORDER BY tt.tag_id) FROM task_tags tt WHERE tt.task_id = tasks.id)"
+// and SQLite since 3.44). The timestamps are read as text on SQLite
+// (storedTime).
+func taskColumns(dialect string) string {
+	ts := func(column string) string { return sqliteText(dialect, "tasks."+column) }
+	return "tasks.id, tasks.project_id, tasks.stream_id, tasks.branch_id, tasks.title, tasks.description, " +
+		"tasks.assignee_id, tasks.status, tasks.priority, tasks.start_date, tasks.due_date, tasks.progress, " +
+		"tasks.estimate_hours, tasks.created_by, " + ts("status_since") + ", " + ts("completed_at") + ", tasks.version, " +
+		ts("created_at") + ", " + ts("updated_at") + ", assignee.name, " +
+		"(SELECT string_agg(CAST(tt.tag_id AS TEXT), ',' ORDER BY tt.tag_id) FROM task_tags tt WHERE tt.task_id = tasks.id)"
+}
+
+// taskColumnsOf holds taskColumns for each dialect.
+var taskColumnsOf = map[string]string{"sqlite": taskColumns("sqlite"), "postgres": taskColumns("postgres")}
 
 // pageWithNames reads taskColumns for the tasks of page, a query of whole
 // task rows already limited to one page and sorted by ord. The assignee
@@ -27,7 +34,7 @@ const taskColumns = "tasks.id, tasks.project_id, tasks.stream_id, tasks.branch_i
 // in the page query they would be computed for every row skipped by the
 // OFFSET too.
 func pageWithNames(db *gorm.DB, page *gorm.DB, ord string) *gorm.DB {
-	return db.Table("(?) AS tasks", page).Select(taskColumns).
+	return db.Table("(?) AS tasks", page).Select(taskColumnsOf[db.Dialector.Name()]).
 		Joins("LEFT JOIN users assignee ON assignee.id = tasks.assignee_id").Order(ord)
 }
 
@@ -44,13 +51,14 @@ func scanTasks(rows *sql.Rows, today tracker.Date) ([]tracker.Task, error) {
 			status, priority string
 			assignee         sql.NullInt64
 			estimate         sql.NullFloat64
-			completed        sql.NullTime
-			name, tags       sql.NullString
+			statusSince, completed,
+			created, updated storedTime
+			name, tags sql.NullString
 		)
 		err := rows.Scan(&t.ID, &t.ProjectID, &t.StreamID, &t.BranchID, &t.Title, &t.Description,
 			&assignee, &status, &priority, &t.StartDate, &t.DueDate, &t.Progress,
-			&estimate, &t.CreatedBy, &t.StatusSince, &completed, &t.Version,
-			&t.CreatedAt, &t.UpdatedAt, &name, &tags)
+			&estimate, &t.CreatedBy, &statusSince, &completed, &t.Version,
+			&created, &updated, &name, &tags)
 		if err != nil {
 			return nil, err
 		}
@@ -61,6 +69,7 @@ func scanTasks(rows *sql.Rows, today tracker.Date) ([]tracker.Task, error) {
 		if estimate.Valid {
 			t.EstimateHours = &estimate.Float64
 		}
+		t.StatusSince, t.CreatedAt, t.UpdatedAt = statusSince.Time, created.Time, updated.Time
 		if completed.Valid {
 			t.CompletedAt = &completed.Time
 		}
