@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
@@ -78,6 +80,48 @@ type Tokens struct {
 	ttl      time.Duration
 	now      func() time.Time
 	parser   *jwt.Parser
+	verified verifiedTokens
+}
+
+// verifiedTokens remembers the claims of tokens that passed every check,
+// so that the next request with the same token skips decoding its JSON
+// and its signature (a twentieth of the server's work on the task list).
+// Only the clock can change a verified token's verdict: its window (iat
+// and nbf to exp, with the leeway) is checked on every use as the parser
+// checks it. At most verifiedMax tokens are kept; then the memory starts
+// afresh.
+type verifiedTokens struct {
+	m sync.Map // token → verifiedToken
+	n atomic.Int64
+}
+
+type verifiedToken struct {
+	claims Claims
+	from   time.Time // the later of iat and nbf
+}
+
+const verifiedMax = 4096
+
+func (v *verifiedTokens) load(token string) (verifiedToken, bool) {
+	c, ok := v.m.Load(token)
+	if !ok {
+		return verifiedToken{}, false
+	}
+	return c.(verifiedToken), true
+}
+
+func (v *verifiedTokens) store(token string, c verifiedToken) {
+	if v.n.Add(1) > verifiedMax {
+		v.m.Clear()
+		v.n.Store(1)
+	}
+	v.m.Store(token, c)
+}
+
+// validAt is the parser's rule: iat - leeway <= now, nbf - leeway <= now,
+// now < exp + leeway.
+func (v verifiedToken) validAt(now time.Time) bool {
+	return !now.Before(v.from.Add(-clockLeeway)) && now.Before(v.claims.ExpiresAt.Add(clockLeeway))
 }
 
 // NewTokens validates cfg and returns a Tokens using now as its clock
@@ -150,6 +194,12 @@ func (t *Tokens) Parse(token string) (Claims, error) {
 	if token == "" || len(token) > MaxTokenLen {
 		return Claims{}, ErrInvalidToken
 	}
+	if v, ok := t.verified.load(token); ok {
+		if !v.validAt(t.now()) {
+			return Claims{}, ErrInvalidToken
+		}
+		return v.claims, nil
+	}
 	var ac accessClaims
 	parsed, err := t.parser.ParseWithClaims(token, &ac, func(tok *jwt.Token) (any, error) {
 		if tok.Method != jwt.SigningMethodHS256 {
@@ -167,12 +217,18 @@ func (t *Tokens) Parse(token string) (Claims, error) {
 	if err != nil || uid <= 0 || strconv.FormatInt(uid, 10) != ac.Subject {
 		return Claims{}, ErrInvalidToken
 	}
-	return Claims{
+	c := Claims{
 		UserID:    uid,
 		SessionID: ac.SessionID,
 		IssuedAt:  ac.IssuedAt.Time,
 		ExpiresAt: ac.ExpiresAt.Time,
-	}, nil
+	}
+	v := verifiedToken{claims: c, from: c.IssuedAt}
+	if ac.NotBefore != nil && ac.NotBefore.After(v.from) {
+		v.from = ac.NotBefore.Time
+	}
+	t.verified.store(token, v)
+	return c, nil
 }
 
 func randomBase64URL(n int) (string, error) {

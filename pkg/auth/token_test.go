@@ -264,3 +264,47 @@ func TestNewTokensNilClockUsesTimeNow(t *testing.T) {
 		t.Fatalf("Parse: %v", err)
 	}
 }
+
+// TestParseRemembersOnlyUntilExpiry checks that a token verified once is
+// judged by a fresh parser's rule at every later instant: valid up to its
+// expiry plus the leeway, refused after, whether it was seen before or not.
+func TestParseRemembersOnlyUntilExpiry(t *testing.T) {
+	now := testNow
+	clock := func() time.Time { return now }
+	issuer, err := NewTokens(testConfig(), clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, exp, err := issuer.Issue(42, "family-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := issuer.Parse(token); err != nil { // now remembered
+		t.Fatalf("fresh token: %v", err)
+	}
+	for _, at := range []time.Duration{0, time.Minute, -time.Second, -time.Nanosecond, 0, time.Nanosecond, time.Second, time.Hour} {
+		now = exp.Add(clockLeeway + at)
+		if at == time.Hour { // and long before it was issued
+			now = testNow.Add(-clockLeeway - time.Second)
+		}
+		fresh, err := NewTokens(testConfig(), clock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, want := fresh.Parse(token)
+		_, got := issuer.Parse(token)
+		if (got == nil) != (want == nil) {
+			t.Errorf("at exp+leeway%+v: remembered token gives %v, a fresh parser %v", at, got, want)
+		}
+		if at >= 0 && got == nil {
+			t.Errorf("at exp+leeway%+v: expired token accepted", at)
+		}
+	}
+	// Another token with the same claims but a bad signature is not taken
+	// for the remembered one.
+	now = testNow
+	forged := token[:len(token)-2] + map[bool]string{true: "AA", false: "BB"}[!strings.HasSuffix(token, "AA")]
+	if _, err := issuer.Parse(forged); err == nil {
+		t.Error("a token with another signature was accepted")
+	}
+}

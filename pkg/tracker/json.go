@@ -88,7 +88,15 @@ func (d Date) appendJSON(b []byte) []byte {
 		return append(b, "null"...)
 	}
 	b = append(b, '"')
-	b = d.t.AppendFormat(b, DateLayout)
+	if y, m, day := d.t.Date(); y >= 0 && y <= 9999 {
+		b = appendDigits(b, y, 4)
+		b = append(b, '-')
+		b = appendDigits(b, int(m), 2)
+		b = append(b, '-')
+		b = appendDigits(b, day, 2)
+	} else {
+		b = d.t.AppendFormat(b, DateLayout)
+	}
 	return append(b, '"')
 }
 
@@ -99,11 +107,49 @@ func appendJSONInt(b []byte, v *int64) []byte {
 	return strconv.AppendInt(b, *v, 10)
 }
 
-// appendJSONTime appends t as time.Time's MarshalJSON writes it.
+// appendJSONTime appends t as time.Time's MarshalJSON writes it. The
+// stored times are UTC: those are written digit by digit, which costs a
+// fraction of AppendFormat's reading of its layout.
 func appendJSONTime(b []byte, t time.Time) []byte {
 	b = append(b, '"')
-	b = t.AppendFormat(b, time.RFC3339Nano)
-	return append(b, '"')
+	y, m, d := t.Date()
+	if t.Location() != time.UTC || y < 0 || y > 9999 {
+		b = t.AppendFormat(b, time.RFC3339Nano)
+		return append(b, '"')
+	}
+	hh, mm, ss := t.Clock()
+	b = appendDigits(b, y, 4)
+	b = append(b, '-')
+	b = appendDigits(b, int(m), 2)
+	b = append(b, '-')
+	b = appendDigits(b, d, 2)
+	b = append(b, 'T')
+	b = appendDigits(b, hh, 2)
+	b = append(b, ':')
+	b = appendDigits(b, mm, 2)
+	b = append(b, ':')
+	b = appendDigits(b, ss, 2)
+	if ns := t.Nanosecond(); ns != 0 { // RFC3339Nano: no trailing zeros
+		width := 9
+		for ns%10 == 0 {
+			ns, width = ns/10, width-1
+		}
+		b = append(b, '.')
+		b = appendDigits(b, ns, width)
+	}
+	return append(b, 'Z', '"')
+}
+
+// appendDigits appends n (0 <= n < 10^width) with width digits.
+func appendDigits(b []byte, n, width int) []byte {
+	for i := width - 1; i >= 0; i-- {
+		b = append(b, 0)
+	}
+	for i := len(b) - 1; width > 0; i, width = i-1, width-1 {
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return b
 }
 
 // appendJSONFloat appends f as encoding/json writes a float64 (finite

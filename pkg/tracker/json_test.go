@@ -104,3 +104,39 @@ func TestDateScanMatchesParse(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendJSONTime checks the digit-by-digit writing of times and dates
+// against encoding/json: UTC and other zones, every fraction width, the
+// ends of the four-digit years.
+func TestAppendJSONTime(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	times := []time.Time{{}, time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC), time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC),
+		time.Date(2026, 11, 27, 7, 0, 0, 100, time.UTC), time.Date(2026, 11, 27, 7, 0, 0, 0, time.FixedZone("", 0)),
+		time.Date(2026, 11, 27, 7, 0, 0, 0, time.FixedZone("CET", 3600)), time.Date(2026, 11, 27, 7, 0, 0, 0, time.Local)}
+	for range 20000 {
+		tm := time.Unix(rng.Int64N(4e11)-2e11, 0).UTC()
+		switch rng.IntN(4) {
+		case 0:
+			tm = tm.Add(time.Duration(rng.IntN(1e9)))
+		case 1:
+			tm = tm.Add(time.Duration(rng.IntN(1000)) * time.Millisecond)
+		case 2:
+			tm = tm.Add(time.Duration(rng.IntN(1e6)) * time.Microsecond)
+		}
+		times = append(times, tm)
+	}
+	for _, tm := range times {
+		want, err := json.Marshal(tm)
+		if err != nil {
+			continue // years outside [0, 9999]: not a time the API can hold
+		}
+		if got := appendJSONTime(nil, tm); string(got) != string(want) {
+			t.Fatalf("%v: got %s, want %s", tm, got, want)
+		}
+		d := DateOf(tm)
+		wantDate, _ := json.Marshal(d)
+		if got := d.appendJSON(nil); string(got) != string(wantDate) {
+			t.Fatalf("date %v: got %s, want %s", d, got, wantDate)
+		}
+	}
+}
