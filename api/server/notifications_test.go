@@ -256,3 +256,41 @@ func TestNoMailWithoutSMTP(t *testing.T) {
 		}
 	})
 }
+
+// TestEvaluationDueFollowsTheEvaluation checks that "evaluation due" is
+// about the evaluation: once it is signed nobody is reminded of it, even
+// though its milestone is not ticked; the other one still reminds.
+func TestEvaluationDueFollowsTheEvaluation(t *testing.T) {
+	eachAPI(t, func(t *testing.T, e *apiEnv) {
+		today := tracker.DateOf(e.DB.Clock.Now())
+		cpp := int64(branchCPP)
+		signed, open := "dueSignedIntern", "dueOpenIntern"
+		var mids []tracker.Evaluation
+		for _, name := range []string{signed, open} {
+			e.Users[name] = e.addUser(name, tracker.RoleIntern, &cpp)
+			// The mid-term review is due in 3 days.
+			p, err := e.DB.Store.CreatePlacement(fixtureCtx, e.Users[uAdmin], store.NewPlacement{InternID: e.id(name),
+				SupervisorID: e.id(uSupCPP), StartDate: today.AddMonths(-3).AddDays(3)})
+			mustFixture(e, "placement", err)
+			evs, err := e.DB.Store.Evaluations(fixtureCtx, e.Users[uAdmin], p.ID)
+			mustFixture(e, "evaluations", err)
+			mids = append(mids, evs[0])
+		}
+		reach(e, signed, mids[0], tracker.EvalSigned)
+		due := func(name string) int {
+			n := 0
+			for _, x := range notes(e, name, "") {
+				if x.Kind == tracker.NotifyEvaluationDue {
+					n++
+				}
+			}
+			return n
+		}
+		if n := due(signed); n != 0 {
+			t.Errorf("the intern of a signed evaluation got %d evaluation-due notifications", n)
+		}
+		if n := due(open); n != 1 {
+			t.Errorf("the intern of an open evaluation got %d evaluation-due notifications, want 1", n)
+		}
+	})
+}

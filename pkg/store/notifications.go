@@ -150,7 +150,7 @@ type dueRow struct {
 
 // dueNotifications finds the time-based notifications owed and not yet
 // written: to user (0: everyone), as intern or supervisor of a placement
-// not handed over, for its mid-term or final review not done and due
+// not handed over, for its mid-term or final evaluation not signed and due
 // within EvaluationDueDays, and for its end within PlacementEndingDays.
 func dueNotifications(db *gorm.DB, user int64, today tracker.Date) (evals, endings []dueRow, err error) {
 	people := []string{"placements.intern_id", "placements.supervisor_id"}
@@ -158,9 +158,9 @@ func dueNotifications(db *gorm.DB, user int64, today tracker.Date) (evals, endin
 		var rows []dueRow
 		q := db.Table("milestones").Select(col+" AS user_id, placements.id AS placement_id, milestones.id AS milestone_id").
 			Joins("JOIN placements ON placements.id = milestones.placement_id").
-			Where("milestones.kind IN ? AND milestones.done_at IS NULL AND milestones.due_date >= ? AND milestones.due_date <= ? "+
-				"AND placements.handed_over_at IS NULL", []string{tracker.MilestoneMidterm, tracker.MilestoneFinal},
+			Where("milestones.due_date >= ? AND milestones.due_date <= ? AND placements.handed_over_at IS NULL",
 				today, today.AddDays(tracker.EvaluationDueDays)).
+			Where("EXISTS (SELECT 1 FROM evaluations ev WHERE ev.milestone_id = milestones.id AND ev.state <> ?)", tracker.EvalSigned).
 			Where("NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = "+col+" AND n.kind = ? AND n.milestone_id = milestones.id)",
 				tracker.NotifyEvaluationDue)
 		if user != 0 {
