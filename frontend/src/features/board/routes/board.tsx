@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
 import { Button, DateTimeText, FormError, Loading, PageHeader } from '@/components';
+import { useQueryState } from '@/hooks/use-query-state';
 import { isApiError } from '@/lib/api';
 import { formatDate, useI18n } from '@/lib/i18n';
 import { todayISO } from '../components/placement-order';
@@ -55,24 +55,14 @@ function BoardSection({ id, title, description, children, className }: { id: str
 export function BoardPage() {
   const { t, locale } = useI18n();
   const today = todayISO();
-  const [sp, setSp] = useSearchParams();
-  const query = boardQueryOf(sp);
+  // Pushed, not replaced: Back returns to the previous filters or day.
+  const { params, set: setFilters } = useQueryState({ history: 'push' });
+  const query = boardQueryOf(params);
   const board = useBoard(query);
   const branches = useBranches();
   const streams = useStreams();
   const branchList = branches.data?.items ?? [];
   const streamList = streams.data?.items ?? [];
-
-  function setFilters(patch: { branch?: string; stream?: string; as_of?: string }) {
-    setSp((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      return next;
-    });
-  }
 
   const loading = board.isPending || branches.isPending || streams.isPending;
   const error = board.error ?? branches.error ?? streams.error;

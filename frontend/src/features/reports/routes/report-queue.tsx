@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Card, EmptyState, FormError, Loading, PageHeader, Pagination, SelectField } from '@/components';
 import { useCurrentUser } from '@/features/auth';
-import { positiveInt, scopedBranch, useBranches, useQueryState } from '@/features/projects';
+import { scopedBranch, useBranches } from '@/features/projects';
+import { positiveInt, useQueryState } from '@/hooks/use-query-state';
 import { useT } from '@/lib/i18n';
 import { useReportQueue } from '../api/reports';
 import { ReportReviewItem } from '../components/report-review-item';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Card, EmptyState, FormError, Loading, PageHeader, Pagination, SelectField } from '@/components';
 import { useCurrentUser } from '@/features/auth';
-import { positiveInt, scopedBranch, useBranches, useProjectTitles, useQueryState } from '@/features/projects';
+import { scopedBranch, useBranches, useProjectTitles } from '@/features/projects';
+import { positiveInt, useQueryState } from '@/hooks/use-query-state';
 import { useT } from '@/lib/i18n';
 import { useReviewQueue } from '../api/review';
 import { ReviewItem } from '../components/review-item';
