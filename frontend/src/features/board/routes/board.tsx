@@ -68,7 +68,7 @@ export function BoardPage() {
   const error = board.error ?? branches.error ?? streams.error;
 
   return (
-    <>
+    <div className="board-page">
       <PageHeader title={t('board.title')}
         subtitle={board.data ? <>{t('board.updated')} <DateTimeText value={board.data.generated_at} relative /></> : t('board.subtitle')}
         actions={<>
@@ -136,6 +136,6 @@ export function BoardPage() {
           </div>
         </div>
       )}
-    </>
+    </div>
   );
 }
