@@ -120,7 +120,7 @@ export function BoardPage() {
               <BoardCharts cells={board.data.cells} streams={streamList} weeks={board.data.weekly_completions} asOf={board.data.as_of} />
             </Suspense>
           </div>
-          <BoardSection id="board-interns" title={t('board.placements.title')} description={t('board.placements.description')}>
+          <BoardSection id="board-interns" className="board-grid__interns" title={t('board.placements.title')} description={t('board.placements.description')}>
             <PlacementsSection placements={board.data.active_placements} branches={branchList} />
           </BoardSection>
           <div className="board-grid__side">
@@ -128,7 +128,7 @@ export function BoardPage() {
               <EndingSoon placements={board.data.ending_soon} branches={branchList} asOf={board.data.as_of} />
             </BoardSection>
             <BoardSection id="board-evaluations" title={t('evaluations.dueTitle')} description={t('evaluations.dueDescription')}>
-              <DueEvaluations items={board.data.evaluations_due.map((e) => ({ ...e, id: e.evaluation_id }))} />
+              <DueEvaluations items={board.data.evaluations_due.map((e) => ({ ...e, id: e.evaluation_id }))} printCap={6} />
             </BoardSection>
             <BoardSection id="board-activity" className="board-noprint" title={t('board.activity.title')}>
               <RecentActivity items={board.data.recent_activity} />
