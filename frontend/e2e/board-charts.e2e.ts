@@ -4,27 +4,18 @@
 // text and tables), sets a past day that survives a reload, follows an
 // intern needing attention to the Gantt chart, and prints the summary on
 // one A4 page.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { components } from '../src/lib/api/schema';
 import { apiLogin } from './admin-api';
-import { demo, expectAccessible, launch, login, newTab, screenshot } from './support';
+import { closeClean, demo, expectAccessible, login, newTab, screenshot, signedInTab, withBrowser } from './support';
 
 type Board = components['schemas']['Board'];
 type Timeline = components['schemas']['Timeline'];
 
-let browser: Browser;
+const browser = withBrowser();
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** isoDay is a local day n days before today, as YYYY-MM-DD. */
-function isoDay(daysBack: number): string {
+/** localDay is a day n days before today in the viewer's calendar (the board's "As of" field), as YYYY-MM-DD. */
+function localDay(daysBack: number): string {
   const d = new Date();
   d.setDate(d.getDate() - daysBack);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -33,7 +24,7 @@ function isoDay(daysBack: number): string {
 describe('board charts', () => {
   it('shows tasks by status per stream and the weekly completions, with their data as text', async () => {
     const board = await (await apiLogin(demo.leadership)).get<Board>('/board');
-    const tab = await newTab(browser);
+    const tab = await newTab(browser());
     const { page } = tab;
     const chunks: string[] = [];
     page.on('request', (r) => { if (/\/assets\/board-charts-[^/]*\.js$/.test(r.url())) chunks.push(r.url()); });
@@ -73,16 +64,13 @@ describe('board charts', () => {
     await expectAccessible(page);
     await page.emulateMedia({ colorScheme: 'light' });
     await screenshot(page, 'board-charts');
-    expect(tab.pageErrors).toEqual([]);
-    expect(tab.cspViolations).toEqual([]);
-    await tab.context.close();
+    await closeClean(tab);
   });
 
   it('keeps the as_of day in the URL across a reload', async () => {
-    const day = isoDay(30);
-    const tab = await newTab(browser);
+    const day = localDay(30);
+    const tab = await signedInTab(browser(), demo.leadership);
     const { page } = tab;
-    await login(page, demo.leadership);
     await page.goto('/board');
     await page.getByRole('table', { name: /Task counts/ }).waitFor();
     const boardResponse = page.waitForResponse((r) => r.url().includes(`/api/v1/board?`) && r.url().includes(`as_of=${day}`));
@@ -108,9 +96,8 @@ describe('board charts', () => {
   it('leads from an intern needing attention to the Gantt chart of the placement', async () => {
     const api = await apiLogin(demo.leadership);
     const board = await api.get<Board>('/board');
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.leadership);
     const { page } = tab;
-    await login(page, demo.leadership);
     await page.goto('/board');
     // An intern needing attention whose placement has tasks to draw: the
     // first in the list may have none (other files make placements without
@@ -156,9 +143,8 @@ describe('board charts', () => {
   });
 
   it('prints its summary on one A4 page', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.leadership);
     const { page } = tab;
-    await login(page, demo.leadership);
     await page.goto('/board');
     await page.getByRole('region', { name: 'Tasks completed per week' }).locator('svg .ct-bar').first().waitFor({ state: 'attached' }); // an SVG line has no box: attached, not visible
     await page.emulateMedia({ media: 'print' });
