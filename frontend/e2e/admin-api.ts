@@ -5,6 +5,7 @@ import type { components } from '../src/lib/api/schema';
 import { baseURL, demoPassword } from './support';
 
 type User = components['schemas']['User'];
+type Placement = components['schemas']['Placement'];
 
 /** Api is a signed-in API client for one account. */
 export type Api = {
@@ -50,6 +51,33 @@ export async function patchUser(api: Api, id: number, body: Partial<User>): Prom
   const r = await api.send<User>('PATCH', `/users/${id}`, body, { 'If-Match': `"${current.version}"` });
   if (r.status !== 200) throw new Error(`PATCH /users/${id}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
+}
+
+/** created posts body to path and answers what was made, failing on anything but 201. */
+export async function created<T>(api: Api, path: string, body: unknown): Promise<T> {
+  const r = await api.send<T>('POST', path, body);
+  if (r.status !== 201) throw new Error(`POST ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** NewIntern is what placeIntern needs; `user` and `placement` add fields to the two requests. */
+export type NewIntern = {
+  name: string;
+  email: string;
+  password: string;
+  branchId: number;
+  supervisorId: number;
+  /** start is the placement's first day, YYYY-MM-DD. */
+  start: string;
+  user?: Partial<User>;
+  placement?: Partial<Placement>;
+};
+
+/** placeIntern makes an intern account and places it under a supervisor: objects the calling test owns. */
+export async function placeIntern(admin: Api, n: NewIntern): Promise<{ user: User; placement: Placement }> {
+  const user = await created<User>(admin, '/users', { email: n.email, name: n.name, role: 'intern', branch_id: n.branchId, password: n.password, ...n.user });
+  const placement = await created<Placement>(admin, '/placements', { intern_id: user.id, supervisor_id: n.supervisorId, start_date: n.start, ...n.placement });
+  return { user, placement };
 }
 
 /** unique is a short suffix that keeps this run's objects apart from others'. */

@@ -3,24 +3,19 @@
 // page in French, the refusal to disable oneself, filters in the URL, and
 // tags created, edited and deleted. Every test works on objects of its own
 // or puts back what it changed.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { components } from '../src/lib/api/schema';
 import { apiLogin, patchUser, unique, type Api } from './admin-api';
-import { demo, expectAccessible, launch, login, newTab, screenshot } from './support';
+import { closeClean, demo, expectAccessible, login, newTab, screenshot, signedInTab, withBrowser } from './support';
 
 type User = components['schemas']['User'];
 
-let browser: Browser;
+const browser = withBrowser();
 let admin: Api;
 
 beforeAll(async () => {
-  browser = await launch();
   admin = await apiLogin(demo.admin);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function openUsers(page: Page, query = '') {
@@ -31,9 +26,8 @@ async function openUsers(page: Page, query = '') {
 
 describe('users', () => {
   it('lets the admin create an intern in CPP who then signs in and lands on their home', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.admin);
     const { page } = tab;
-    await login(page, demo.admin);
     expect(new URL(page.url()).pathname).toBe('/users');
     await page.getByRole('table', { name: 'Users' }).waitFor();
 
@@ -71,15 +65,12 @@ describe('users', () => {
     await login(page, email, password);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/my/placement');
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['My placement', 'My tasks']);
-    expect(tab.pageErrors).toEqual([]);
-    expect(tab.cspViolations).toEqual([]);
-    await tab.context.close();
+    await closeClean(tab);
   });
 
   it('puts a taken e-mail beside the e-mail field', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.admin);
     const { page } = tab;
-    await login(page, demo.admin);
     await page.getByRole('button', { name: 'New user' }).click();
     const dialog = page.getByRole('dialog', { name: 'New user' });
     await dialog.getByLabel(/^E-mail/).fill(demo.intern);
@@ -101,9 +92,8 @@ describe('users', () => {
     expect(made.status).toBe(201);
     const target = made.body;
 
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.admin);
     const { page } = tab;
-    await login(page, demo.admin);
     await openUsers(page, `?q=${encodeURIComponent(target.email)}`);
     await page.getByRole('button', { name: `Edit ${target.name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Edit ${target.name}` });
@@ -130,9 +120,8 @@ describe('users', () => {
   });
 
   it('will not let the admin disable their own account, and says so', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.admin);
     const { page } = tab;
-    await login(page, demo.admin);
     await openUsers(page);
     await page.getByRole('button', { name: `Edit ${admin.me.name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Edit ${admin.me.name}` });
@@ -149,9 +138,8 @@ describe('users', () => {
     const made = await admin.send<User>('POST', '/users', {
       email: `e2e.disable.${suffix}@demo.tracker`, name: `Disable ${suffix}`, role: 'supervisor', branch_id: 1, password: 'disable-test-passphrase',
     });
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.admin);
     const { page } = tab;
-    await login(page, demo.admin);
     await openUsers(page, `?q=${encodeURIComponent(made.body.email)}`);
     await page.getByRole('button', { name: `Edit ${made.body.name}` }).click();
     const dialog = page.getByRole('dialog');
@@ -173,9 +161,8 @@ describe('users', () => {
   });
 
   it('keeps filters and sorting in the URL', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.admin);
     const { page } = tab;
-    await login(page, demo.admin);
     await openUsers(page);
     await page.getByRole('combobox', { name: 'Role' }).selectOption('intern');
     await page.getByRole('combobox', { name: 'Branch' }).selectOption({ label: 'MC' });
@@ -196,7 +183,7 @@ describe('users', () => {
   });
 
   it('speaks French once the admin switches their language, then back', async () => {
-    const tab = await newTab(browser);
+    const tab = await newTab(browser());
     const { page } = tab;
     try {
       await login(page, demo.admin);
@@ -229,9 +216,8 @@ describe('users', () => {
 
 describe('tags', () => {
   it('groups tags by kind, and creates, edits and deletes one', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.admin);
     const { page } = tab;
-    await login(page, demo.admin);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tags' }).waitFor();
     const orgs = page.getByRole('region', { name: /International organisations/ });

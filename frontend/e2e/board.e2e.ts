@@ -2,30 +2,20 @@
 // branch matrix and the placements ending soon, filters kept in the URL
 // across a reload and in a shared link, a supervisor's view of their
 // branch, and no board for interns.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { components } from '../src/lib/api/schema';
 import { apiLogin } from './admin-api';
-import { demo, expectAccessible, launch, login, newTab, screenshot } from './support';
+import { closeClean, demo, expectAccessible, login, newTab, screenshot, signedInTab, withBrowser } from './support';
 
 type Board = components['schemas']['Board'];
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = withBrowser();
 
 describe('status board', () => {
   it('is where leadership lands: the matrix, the interns and the placements ending soon', async () => {
     const board = await (await apiLogin(demo.leadership)).get<Board>('/board');
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.leadership);
     const { page } = tab;
-    await login(page, demo.leadership);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/board');
     await page.getByRole('heading', { level: 1, name: 'Status board' }).waitFor();
 
@@ -57,15 +47,12 @@ describe('status board', () => {
 
     await expectAccessible(page);
     await screenshot(page, 'board');
-    expect(tab.pageErrors).toEqual([]);
-    expect(tab.cspViolations).toEqual([]);
-    await tab.context.close();
+    await closeClean(tab);
   });
 
   it('keeps its filters in the URL: they survive a reload and travel in a shared link', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.leadership);
     const { page } = tab;
-    await login(page, demo.leadership);
     await page.goto('/board');
     const matrix = page.getByRole('table', { name: /Task counts/ });
     await matrix.waitFor();
@@ -90,7 +77,7 @@ describe('status board', () => {
 
     // The same link, opened by someone else (a supervisor), shows the same view.
     const shared = page.url();
-    const other = await newTab(browser);
+    const other = await newTab(browser());
     await login(other.page, demo.supervisor);
     await other.page.goto(shared);
     const otherMatrix = other.page.getByRole('table', { name: /Task counts/ });
@@ -106,7 +93,7 @@ describe('status board', () => {
   });
 
   it('shows a supervisor the placements of their own branch', async () => {
-    const tab = await newTab(browser);
+    const tab = await newTab(browser());
     const { page } = tab;
     await login(page, demo.supervisor); // CPP
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Board' }).click();
@@ -118,7 +105,7 @@ describe('status board', () => {
   });
 
   it('is not for interns', async () => {
-    const tab = await newTab(browser);
+    const tab = await newTab(browser());
     await login(tab.page, demo.intern);
     await tab.page.goto('/board');
     await tab.page.getByRole('heading', { level: 1, name: 'Not available for your role' }).waitFor();
@@ -127,7 +114,7 @@ describe('status board', () => {
 
   it('speaks French', async () => {
     const api = await apiLogin('t.nowak@demo.tracker');
-    const tab = await newTab(browser);
+    const tab = await newTab(browser());
     const { page } = tab;
     try {
       const current = await api.get<{ version: number }>(`/users/${api.me.id}`);

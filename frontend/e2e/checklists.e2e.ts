@@ -7,11 +7,11 @@
 // The intern, the placement and the template item are this test's own:
 // made here and removed (or disabled) afterwards, so that no other test's
 // data changes.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { components } from '../src/lib/api/schema';
-import { apiLogin, patchUser, unique, type Api } from './admin-api';
-import { demo, expectAccessible, launch, login, newTab, screenshot } from './support';
+import { apiLogin, patchUser, placeIntern, unique, type Api } from './admin-api';
+import { demo, expectAccessible, isoDay, screenshot, signedInTab, withBrowser } from './support';
 
 type Branch = components['schemas']['Branch'];
 type User = components['schemas']['User'];
@@ -22,7 +22,7 @@ const u = unique();
 const itemTitle = `E2E photo for the badge ${u}`;
 const internPassword = `e2e checklist passphrase ${u}`;
 
-let browser: Browser;
+const browser = withBrowser();
 let admin: Api;
 let mc: Branch;
 let intern: User | undefined;
@@ -31,7 +31,6 @@ let template: TemplateItem | undefined;
 let supervisor: User | undefined;
 
 beforeAll(async () => {
-  browser = await launch();
   admin = await apiLogin(demo.admin);
   const branches = await admin.get<{ items: Branch[] }>('/branches');
   const found = branches.items.find((b) => b.code === 'MC');
@@ -40,13 +39,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   if (placement) await admin.send('DELETE', `/placements/${placement.id}`);
   if (template) await admin.send('DELETE', `/branches/${mc.id}/checklist/${template.id}`);
   if (intern) await patchUser(admin, intern.id, { active: false });
 });
-
-const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 // settle waits for what the page shows to be done loading: no spinner and no
 // busy region left in main. Not 'networkidle': the notification bell polls and
@@ -59,9 +55,8 @@ async function settle(page: Page) {
 
 describe('checklists', () => {
   it('lets the admin add a template item that the next placement gets', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.admin);
     const { page } = tab;
-    await login(page, demo.admin);
     await page.getByRole('navigation').getByRole('link', { name: 'Checklists' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Checklists' }).waitFor();
     await page.getByLabel('Branch').selectOption(String(mc.id));
@@ -89,14 +84,10 @@ describe('checklists', () => {
     const sup = sups.items.find((s) => s.active && s.email.endsWith('@demo.tracker'));
     if (!sup) throw new Error('no active MC supervisor in the demo data');
     supervisor = sup;
-    const made = await admin.send<User>('POST', '/users', {
-      email: `e2e.checklist.${u}@example.org`, name: `E2E Checklist ${u}`, role: 'intern', branch_id: mc.id, password: internPassword, locale: 'en',
-    });
-    expect(made.status).toBe(201);
-    intern = made.body;
-    const placed = await admin.send<Placement>('POST', '/placements', { intern_id: intern.id, supervisor_id: sup.id, start_date: isoDay(-10) });
-    expect(placed.status).toBe(201);
-    placement = placed.body;
+    ({ user: intern, placement } = await placeIntern(admin, {
+      email: `e2e.checklist.${u}@example.org`, name: `E2E Checklist ${u}`, password: internPassword, user: { locale: 'en' },
+      branchId: mc.id, supervisorId: sup.id, start: isoDay(-10),
+    }));
     // Every onboarding item (start +1, +2, +3, +5) is overdue: off track.
     expect(placement.checklist_overdue).toBe(4);
     expect(placement.health).toBe('off_track');
@@ -107,9 +98,8 @@ describe('checklists', () => {
 
   it('lets the intern tick an overdue item on My placement', async () => {
     if (!intern || !placement) throw new Error('the first test made no placement');
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), intern.email, { password: internPassword });
     const { page } = tab;
-    await login(page, intern.email, internPassword);
     await page.getByRole('heading', { level: 2, name: 'Checklist' }).waitFor();
     await page.getByText("4 items overdue: they count against the placement's health.").waitFor();
     const onboarding = page.getByRole('region', { name: 'Onboarding' });
@@ -138,9 +128,8 @@ describe('checklists', () => {
 
   it('shows the supervisor the checklist with its overdue items on the timeline page', async () => {
     if (!placement || !supervisor) throw new Error('the first test made no placement');
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), supervisor.email);
     const { page } = tab;
-    await login(page, supervisor.email);
     await page.goto(`/placements/${placement.id}/timeline`);
     await page.getByRole('heading', { level: 2, name: 'Checklist' }).waitFor();
     const row = page.getByRole('listitem').filter({ hasText: 'Security briefing attended' });

@@ -2,28 +2,15 @@
 // intern fills and submits the self-assessment from their home; the
 // supervisor finds it due on My interns, scores, marks it reviewed and
 // signs; afterwards the page is read-only for both.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { components } from '../src/lib/api/schema';
-import { apiLogin, unique } from './admin-api';
-import { demo, demoPassword, expectAccessible, launch, login, newTab, screenshot } from './support';
+import { apiLogin, placeIntern, unique } from './admin-api';
+import { demo, demoPassword, expectAccessible, isoDay, type List, login, newTab, screenshot, withBrowser } from './support';
 
-type User = components['schemas']['User'];
-type Placement = components['schemas']['Placement'];
 type Evaluation = components['schemas']['Evaluation'];
-type List<T> = { items: T[]; total: number };
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const isoDaysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const browser = withBrowser();
 
 /** scoreAll picks score n for every competency on the page's editable side. */
 async function scoreAll(page: Page, n: number) {
@@ -41,17 +28,14 @@ describe('evaluations', () => {
     const sup = await apiLogin(demo.supervisor);
     const name = `Eval Intern ${unique()}`;
     const email = `eval-${unique()}@demo.tracker`;
-    const made = await admin.send<User>('POST', '/users', { email, name, role: 'intern', branch_id: sup.me.branch_id, password: demoPassword });
-    expect(made.status).toBe(201);
     // Started 80 days ago: the mid-term review falls due within the next two weeks.
-    const placed = await admin.send<Placement>('POST', '/placements', { intern_id: made.body.id, supervisor_id: sup.me.id, start_date: isoDaysAgo(80) });
-    expect(placed.status).toBe(201);
-    const evs = await admin.get<List<Evaluation>>(`/placements/${placed.body.id}/evaluations`);
+    const { placement } = await placeIntern(admin, { name, email, password: demoPassword, branchId: sup.me.branch_id!, supervisorId: sup.me.id, start: isoDay(-80) });
+    const evs = await admin.get<List<Evaluation>>(`/placements/${placement.id}/evaluations`);
     const mid = evs.items.find((e) => e.kind === 'midterm')!;
-    const evalPath = `/placements/${placed.body.id}/evaluations/${mid.id}`;
+    const evalPath = `/placements/${placement.id}/evaluations/${mid.id}`;
 
     // The intern: from their home to the self-assessment, then submitted.
-    const it1 = await newTab(browser);
+    const it1 = await newTab(browser());
     await login(it1.page, email);
     await it1.page.getByRole('link', { name: /Mid-term evaluation due .*: fill your self-assessment/ }).click();
     await expect.poll(() => new URL(it1.page.url()).pathname).toBe(evalPath);
@@ -68,7 +52,7 @@ describe('evaluations', () => {
     expect(await it1.page.getByRole('radio').count()).toBe(0);
 
     // The supervisor: due on My interns, scored, reviewed, signed.
-    const st = await newTab(browser);
+    const st = await newTab(browser());
     await login(st.page, demo.supervisor);
     await st.page.getByRole('heading', { name: /Evaluations due/ }).waitFor();
     await st.page.getByRole('link', { name: `Mid-term evaluation — ${name}` }).click();

@@ -1,19 +1,10 @@
 // The foundation's browser tests: signing in and out, deep links that
 // survive a reload, the language stored on the user, accessibility, the
 // CSP, and how the binary serves the SPA.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, demo, expectAccessible, launch, login, newTab, phone, screenshot } from './support';
+import { describe, expect, it } from 'vitest';
+import { baseURL, closeClean, demo, expectAccessible, login, newTab, phone, screenshot, signedInTab, withBrowser } from './support';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = withBrowser();
 
 describe('serving', () => {
   it('answers client routes with index.html, caches hashed assets for long, and sends the CSP', async () => {
@@ -35,19 +26,17 @@ describe('serving', () => {
 
 describe('signing in', () => {
   it('shows an accessible sign-in page without CSP violations', async () => {
-    const tab = await newTab(browser);
+    const tab = await newTab(browser());
     await tab.page.goto('/');
     await expect.poll(() => tab.page.url()).toContain('/sign-in');
     await tab.page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await expectAccessible(tab.page);
     await screenshot(tab.page, 'sign-in');
-    expect(tab.cspViolations).toEqual([]);
-    expect(tab.pageErrors).toEqual([]);
-    await tab.context.close();
+    await closeClean(tab);
   });
 
   it('refuses a wrong password beside the form', async () => {
-    const tab = await newTab(browser);
+    const tab = await newTab(browser());
     await tab.page.goto('/sign-in');
     await tab.page.getByLabel('E-mail').fill(demo.supervisor);
     await tab.page.getByLabel('Password').fill('not-the-password');
@@ -57,9 +46,8 @@ describe('signing in', () => {
   });
 
   it('signs the intern in to their navigation, and out again', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.intern);
     const { page } = tab;
-    await login(page, demo.intern);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/my/placement');
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['My placement', 'My tasks']);
@@ -77,9 +65,8 @@ describe('signing in', () => {
   });
 
   it('keeps a deep link across a reload (silent refresh through the cookie)', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.supervisor);
     const { page } = tab;
-    await login(page, demo.supervisor);
     await page.goto('/account');
     await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
     await page.reload();
@@ -91,7 +78,7 @@ describe('signing in', () => {
   });
 
   it('shows a role only its own pages', async () => {
-    const tab = await newTab(browser);
+    const tab = await newTab(browser());
     await login(tab.page, demo.leadership);
     const nav = tab.page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Board', 'Cohort']);
@@ -103,21 +90,18 @@ describe('signing in', () => {
 
 describe('my account', () => {
   it('is accessible, and looks right on desktop and phone', async () => {
-    const tab = await newTab(browser);
+    const tab = await newTab(browser());
     await login(tab.page, demo.supervisor);
     await tab.page.goto('/account');
     await tab.page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
     await expectAccessible(tab.page);
     await screenshot(tab.page, 'account');
-    expect(tab.cspViolations).toEqual([]);
-    expect(tab.pageErrors).toEqual([]);
-    await tab.context.close();
+    await closeClean(tab);
   });
 
   it('collapses the navigation behind a menu button on a phone', async () => {
-    const tab = await newTab(browser, phone);
+    const tab = await signedInTab(browser(), demo.supervisor, { viewport: phone });
     const { page } = tab;
-    await login(page, demo.supervisor);
     const menu = page.getByRole('button', { name: 'Menu' });
     await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
     expect(await page.getByRole('link', { name: 'Review queue' }).isVisible()).toBe(false);
@@ -130,9 +114,8 @@ describe('my account', () => {
   });
 
   it('names the field a password change fails on', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.admin);
     const { page } = tab;
-    await login(page, demo.admin);
     await page.goto('/account');
     await page.getByLabel(/^Current password/).fill('wrong-current-password');
     await page.getByLabel(/^New password/).fill('a-perfectly-fine-passphrase');
@@ -144,9 +127,8 @@ describe('my account', () => {
   });
 
   it('switches to French, stores it on the user, and keeps it after a reload', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.leadership);
     const { page } = tab;
-    await login(page, demo.leadership);
     await page.goto('/account');
     await page.getByLabel('Language').selectOption('fr');
     await page.getByRole('button', { name: 'Save profile' }).click();

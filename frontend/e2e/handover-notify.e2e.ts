@@ -4,36 +4,24 @@
 // and the placement refuses changes afterwards. Then the supervisor assigns
 // a task to that intern, whose bell counts it; opening the notification
 // leads to the task and the count goes down.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, unique, type Api } from './admin-api';
-import { demo, expectAccessible, launch, login, newTab, screenshot } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiLogin, placeIntern, unique, type Api } from './admin-api';
+import { demo, expectAccessible, isoDay, login, newTab, screenshot, withBrowser } from './support';
 
 const password = 'a long enough password 2026';
 
-let browser: Browser;
+const browser = withBrowser();
 let admin: Api;
 let sup: Api;
 let cpp = 0;
 let project = 0;
 
-type Placement = { id: number; version: number; intern_id: number };
-
-function iso(daysFromToday: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + daysFromToday);
-  return d.toISOString().slice(0, 10);
-}
-
 /** intern creates a CPP intern placed under the demo supervisor from start (days from today). */
 async function intern(label: string, start: number) {
   const name = `${label} ${unique()}`;
   const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@e2e.tracker`;
-  const u = await admin.send<{ id: number }>('POST', '/users', { email, name, role: 'intern', branch_id: cpp, password });
-  expect(u.status, JSON.stringify(u.body)).toBe(201);
-  const p = await admin.send<Placement>('POST', '/placements', { intern_id: u.body.id, supervisor_id: sup.me.id, start_date: iso(start) });
-  expect(p.status, JSON.stringify(p.body)).toBe(201);
-  return { id: u.body.id, name, email, placement: p.body };
+  const { user, placement } = await placeIntern(admin, { name, email, password, branchId: cpp, supervisorId: sup.me.id, start: isoDay(start) });
+  return { id: user.id, name, email, placement };
 }
 
 async function task(title: string, assignee: number) {
@@ -43,16 +31,11 @@ async function task(title: string, assignee: number) {
 }
 
 beforeAll(async () => {
-  browser = await launch();
   admin = await apiLogin(demo.admin);
   sup = await apiLogin(demo.supervisor);
   cpp = sup.me.branch_id ?? 0;
   const projects = await sup.get<{ items: { id: number }[] }>(`/projects?branch_id=${cpp}&per_page=1`);
   project = projects.items[0]!.id;
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('handover and notifications', () => {
@@ -65,7 +48,7 @@ describe('handover and notifications', () => {
     const titles = [`Handover brief ${unique()}`, `Handover follow-up ${unique()}`];
     for (const title of titles) await task(title, leaver.id);
 
-    const tab = await newTab(browser);
+    const tab = await newTab(browser());
     await login(tab.page, demo.supervisor);
     await tab.page.goto(`/placements/${leaver.placement.id}/handover`);
     await tab.page.getByRole('button', { name: 'Hand over' }).click();
@@ -79,13 +62,13 @@ describe('handover and notifications', () => {
     await screenshot(tab.page, 'handover-done');
     await tab.context.close();
 
-    const p = await sup.get<Placement & { handed_over_at: string | null }>(`/placements/${leaver.placement.id}`);
+    const p = await sup.get<{ id: number; version: number; handed_over_at: string | null }>(`/placements/${leaver.placement.id}`);
     expect(p.handed_over_at).not.toBeNull();
     const patch = await sup.send<{ code: string }>('PATCH', `/placements/${p.id}`, { focus: 'changed' }, { 'If-Match': `"${p.version}"` });
     expect(patch.status).toBe(409);
     expect(patch.body.code).toBe('placement_handed_over');
 
-    const home = await newTab(browser);
+    const home = await newTab(browser());
     await login(home.page, successor.email, password);
     await home.page.getByRole('heading', { name: 'Handed over to you' }).waitFor();
     for (const title of titles) await home.page.getByRole('link', { name: title }).first().waitFor();
@@ -100,7 +83,7 @@ describe('handover and notifications', () => {
     const me = await apiLogin(successor.email, password);
     expect((await me.send('POST', '/notifications/read-all')).status).toBe(204);
 
-    const tab = await newTab(browser);
+    const tab = await newTab(browser());
     await login(tab.page, successor.email, password);
     const count = tab.page.locator('.sidebar [data-testid="unread-count"]');
     await expect.poll(() => count.textContent()).toBe('');

@@ -6,9 +6,9 @@
 // The tasks these tests change are their own: made through the API in
 // beforeAll (by a CPP supervisor, assigned to Emma Laurent) and deleted in
 // afterAll, so no other test's data is touched.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, demo, demoPassword, expectAccessible, launch, login, newTab, screenshot } from './support';
+import { baseURL, closeClean, demo, demoPassword, expectAccessible, login, newTab, screenshot, signedInTab, withBrowser } from './support';
 
 const fixtureSupervisor = 's.lindqvist@demo.tracker'; // CPP, like the intern
 
@@ -35,7 +35,7 @@ async function api<T>(s: Session, method: string, path: string, body?: unknown):
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
 
-let browser: Browser;
+const browser = withBrowser();
 let supervisor: Session;
 let intern: Session;
 const created: number[] = [];
@@ -60,7 +60,6 @@ async function makeInProgressTask(title: string, description: string): Promise<n
 }
 
 beforeAll(async () => {
-  browser = await launch();
   supervisor = await apiLogin(fixtureSupervisor);
   intern = await apiLogin(demo.intern);
   reviewTask = await makeInProgressTask(reviewTitle, 'Two pages for the branch head.\nList the open points per participating State.');
@@ -68,7 +67,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   // Put things back: the tasks (with their logs and comments) go, so other test files see the demo data as seeded.
   for (const id of created) await api(supervisor, 'DELETE', `/tasks/${id}`);
 });
@@ -80,9 +78,8 @@ async function openTask(page: Page, id: number, title: string) {
 
 describe('my placement', () => {
   it('is the intern’s home: month N of 6, progress against time, health, milestones and tasks by status', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.intern);
     const { page } = tab;
-    await login(page, demo.intern);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/my/placement');
     await page.getByRole('heading', { level: 1, name: 'My placement' }).waitFor();
     await page.getByRole('heading', { name: 'Month 5 of 6' }).waitFor();
@@ -95,15 +92,12 @@ describe('my placement', () => {
     await inProgress.getByRole('link', { name: reviewTitle }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'my-placement');
-    expect(tab.cspViolations).toEqual([]);
-    expect(tab.pageErrors).toEqual([]);
-    await tab.context.close();
+    await closeClean(tab);
   });
 
   it('lists my tasks with a status filter that stays in the address', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.intern);
     const { page } = tab;
-    await login(page, demo.intern);
     await page.goto('/my/tasks');
     await page.getByRole('heading', { level: 1, name: 'My tasks' }).waitFor();
     await page.getByLabel('Status').selectOption('in_progress');
@@ -121,9 +115,8 @@ describe('my placement', () => {
 
 describe('the task page', () => {
   it('lets the intern log progress and send the task to review', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.intern);
     const { page } = tab;
-    await login(page, demo.intern);
     await page.getByRole('list', { name: 'In progress' }).getByRole('link', { name: reviewTitle }).click();
     await page.getByRole('heading', { level: 1, name: reviewTitle }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/tasks/${reviewTask}`);
@@ -151,15 +144,12 @@ describe('the task page', () => {
 
     await expectAccessible(page);
     await screenshot(page, 'task');
-    expect(tab.cspViolations).toEqual([]);
-    expect(tab.pageErrors).toEqual([]);
-    await tab.context.close();
+    await closeClean(tab);
   });
 
   it('survives a reload on a deep link', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.intern);
     const { page } = tab;
-    await login(page, demo.intern);
     await openTask(page, conflictTask, conflictTitle);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: conflictTitle }).waitFor();
@@ -169,9 +159,8 @@ describe('the task page', () => {
   });
 
   it('lets the intern comment, edit her comment and delete it after a confirmation', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.intern);
     const { page } = tab;
-    await login(page, demo.intern);
     await openTask(page, conflictTask, conflictTitle);
     await page.getByRole('textbox', { name: 'Add a comment' }).fill('Should the digest cover the PfP partners too?');
     await page.getByRole('button', { name: 'Post comment' }).click();
@@ -194,9 +183,8 @@ describe('the task page', () => {
   });
 
   it('shows leadership the task read-only', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.leadership);
     const { page } = tab;
-    await login(page, demo.leadership);
     await openTask(page, conflictTask, conflictTitle);
     await page.getByText('You can read this task but not change it.').waitFor();
     expect(await page.getByRole('button', { name: 'Log progress' }).count()).toBe(0);
@@ -205,8 +193,8 @@ describe('the task page', () => {
   });
 
   it('shows a 412 when the task changed in another tab, keeps the typed note on reload, and the retry succeeds', async () => {
-    const a = await newTab(browser);
-    const b = await newTab(browser);
+    const a = await newTab(browser());
+    const b = await newTab(browser());
     await login(a.page, demo.intern);
     await login(b.page, demo.intern);
     await openTask(a.page, conflictTask, conflictTitle);

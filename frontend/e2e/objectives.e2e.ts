@@ -3,11 +3,10 @@
 // the intern sees it on their home with its progress; the intern logs
 // progress on the task and the objective's progress moves with it. The test
 // makes its own intern, placement and task, so no other test's data moves.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { components } from '../src/lib/api/schema';
-import { apiLogin, unique, type Api } from './admin-api';
-import { demo, expectAccessible, launch, login, newTab, screenshot } from './support';
+import { apiLogin, created, placeIntern, unique, type Api } from './admin-api';
+import { closeClean, demo, expectAccessible, isoDay, type List, login, newTab, screenshot, signedInTab, withBrowser } from './support';
 
 type User = components['schemas']['User'];
 type Branch = components['schemas']['Branch'];
@@ -15,48 +14,29 @@ type Placement = components['schemas']['Placement'];
 type Project = components['schemas']['Project'];
 type Task = components['schemas']['Task'];
 type Objective = components['schemas']['Objective'];
-type List<T> = { items: T[]; total: number };
 
 const internPassword = 'objectives-e2e-passphrase';
 
-let browser: Browser;
+const browser = withBrowser();
 let admin: Api;
 let intern: User;
 let placement: Placement;
 let task: Task;
 
-async function created<T>(api: Api, path: string, body: unknown): Promise<T> {
-  const r = await api.send<T>('POST', path, body);
-  if (r.status !== 201) throw new Error(`POST ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
-
-/** isoDay is today plus days, as YYYY-MM-DD. */
-function isoDay(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 beforeAll(async () => {
-  browser = await launch();
   admin = await apiLogin(demo.admin);
   const supervisor = await apiLogin(demo.supervisor);
   const branches = await admin.get<List<Branch>>('/branches');
   const cpp = branches.items.find((b) => b.code === 'CPP')!;
   const suffix = unique();
-  intern = await created<User>(admin, '/users', {
-    email: `e2e.objectives.${suffix}@demo.tracker`, name: `Objective Intern ${suffix}`, role: 'intern', branch_id: cpp.id, password: internPassword,
-  });
-  placement = await created<Placement>(admin, '/placements', {
-    intern_id: intern.id, supervisor_id: supervisor.me.id, branch_id: cpp.id, start_date: isoDay(-20),
-  });
+  ({ user: intern, placement } = await placeIntern(admin, {
+    email: `e2e.objectives.${suffix}@demo.tracker`, name: `Objective Intern ${suffix}`, password: internPassword,
+    branchId: cpp.id, supervisorId: supervisor.me.id, start: isoDay(-20), placement: { branch_id: cpp.id },
+  }));
   const projects = await admin.get<List<Project>>(`/projects?branch_id=${cpp.id}&per_page=100`);
   task = await created<Task>(admin, '/tasks', {
     project_id: projects.items[0]!.id, title: `Summarise the EU staff talks ${suffix}`, assignee_id: intern.id, estimate_hours: 8,
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('learning objectives', () => {
@@ -64,7 +44,7 @@ describe('learning objectives', () => {
     const title = `Write for senior readers ${unique()}`;
 
     // The supervisor adds the objective from the intern's timeline and links the task.
-    const sup = await newTab(browser);
+    const sup = await newTab(browser());
     await login(sup.page, demo.supervisor);
     await sup.page.goto(`/placements/${placement.id}/timeline`);
     await sup.page.getByRole('heading', { level: 2, name: 'Learning objectives' }).waitFor();
@@ -81,17 +61,14 @@ describe('learning objectives', () => {
     expect(await sup.page.getByRole('progressbar', { name: `Progress of ${title}` }).getAttribute('aria-valuenow')).toBe('0');
     await expectAccessible(sup.page);
     await screenshot(sup.page, 'objectives-supervisor');
-    expect(sup.pageErrors).toEqual([]);
-    expect(sup.cspViolations).toEqual([]);
-    await sup.context.close();
+    await closeClean(sup);
 
     const stored = await admin.get<List<Objective>>(`/placements/${placement.id}/objectives`);
     expect(stored.items.map((o) => [o.title, o.task_ids])).toEqual([[title, [task.id]]]);
 
     // The intern sees it on their home, with its progress and its task.
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), intern.email, { password: internPassword });
     const { page } = tab;
-    await login(page, intern.email, internPassword);
     expect(new URL(page.url()).pathname).toBe('/my/placement');
     const list = page.getByRole('list', { name: 'Learning objectives' });
     await list.getByRole('heading', { name: title }).waitFor();
@@ -112,8 +89,6 @@ describe('learning objectives', () => {
     await page.goBack();
     await list.getByRole('heading', { name: title }).waitFor();
     await expect.poll(() => bar.getAttribute('aria-valuenow')).toBe('40');
-    expect(tab.pageErrors).toEqual([]);
-    expect(tab.cspViolations).toEqual([]);
-    await tab.context.close();
+    await closeClean(tab);
   });
 });

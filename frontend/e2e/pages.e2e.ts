@@ -5,11 +5,11 @@
 // and screenshots at desktop, phone and phone-dark width are written to
 // e2e/screenshots/page-<role>-<name>-*.png. Problems are gathered per role
 // and reported together, so one run lists them all.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { paths } from '../src/config/paths';
 import { apiLogin } from './admin-api';
-import { demo, desktop, expectAccessible, launch, login, newTab, phone, screenshot } from './support';
+import { demo, desktop, expectAccessible, newTab, phone, screenshot, signedInTab, withBrowser } from './support';
 
 type Entry = { name: string; path: string };
 
@@ -25,15 +25,7 @@ const roles = {
   admin: demo.admin,
 } as const;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = withBrowser();
 
 /**
  * concrete turns a path with parameters into one to visit: for
@@ -93,7 +85,7 @@ async function problemsOn(page: Page): Promise<string[]> {
 
 describe('every main page', () => {
   it('the sign-in page, signed out', async () => {
-    const tab = await newTab(browser);
+    const tab = await newTab(browser());
     await tab.page.goto('/sign-in');
     await tab.page.getByRole('heading', { level: 1 }).waitFor();
     const problems = await problemsOn(tab.page);
@@ -104,9 +96,8 @@ describe('every main page', () => {
 
   for (const [role, email] of Object.entries(roles)) {
     it(`the pages of ${role}`, { timeout: 300_000 }, async () => {
-      const tab = await newTab(browser);
+      const tab = await signedInTab(browser(), email);
       const { page } = tab;
-      await login(page, email);
       const report: string[] = [];
       const visited: string[] = [];
       for (const e of entries) {

@@ -7,23 +7,14 @@
 // file makes itself (through the API: an account and a placement that ended
 // three years ago), so the demo's own former interns stay for other runs.
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { components } from '../src/lib/api/schema';
-import { apiLogin, unique, type Api } from './admin-api';
-import { demo, expectAccessible, launch, login, newTab, screenshot } from './support';
+import { apiLogin, placeIntern, unique, type Api } from './admin-api';
+import { demo, expectAccessible, login, newTab, screenshot, withBrowser } from './support';
 
 type Schemas = components['schemas'];
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = withBrowser();
 
 describe('My data', () => {
   it('an intern downloads her record as JSON, with her tasks, and opens the printable page', async () => {
@@ -31,7 +22,7 @@ describe('My data', () => {
     const mine = await intern.get<{ items: Schemas['Task'][] }>(`/tasks?assignee_id=${intern.me.id}&per_page=100`);
     expect(mine.items.length).toBeGreaterThan(0);
 
-    const { page, context, pageErrors } = await newTab(browser);
+    const { page, context, pageErrors } = await newTab(browser());
     await login(page, demo.intern);
     await page.goto('/account');
     await page.getByRole('link', { name: 'My data' }).click();
@@ -71,25 +62,19 @@ describe('Personal data', () => {
   beforeAll(async () => {
     admin = await apiLogin(demo.admin);
     const suffix = unique();
-    const made = await admin.send<Schemas['User']>('POST', '/users', {
-      email: `e2e.former.${suffix}@demo.tracker`, name: `Olwen Former ${suffix}`, role: 'intern', branch_id: 1,
-      password: 'former-intern-passphrase',
-    });
-    if (made.status !== 201) throw new Error(`create former intern: ${made.status} ${JSON.stringify(made.body)}`);
-    former = made.body;
     const sups = await admin.get<{ items: Schemas['User'][] }>('/users?role=supervisor&branch_id=1&per_page=1');
     const start = new Date();
     start.setUTCFullYear(start.getUTCFullYear() - 3);
-    const placed = await admin.send('POST', '/placements', {
-      intern_id: former.id, supervisor_id: sups.items[0]!.id, start_date: start.toISOString().slice(0, 10), focus: 'Olwen’s own focus',
-    });
-    if (placed.status !== 201) throw new Error(`place former intern: ${placed.status} ${JSON.stringify(placed.body)}`);
+    ({ user: former } = await placeIntern(admin, {
+      email: `e2e.former.${suffix}@demo.tracker`, name: `Olwen Former ${suffix}`, password: 'former-intern-passphrase',
+      branchId: 1, supervisorId: sups.items[0]!.id, start: start.toISOString().slice(0, 10), placement: { focus: 'Olwen’s own focus' },
+    }));
   });
 
   it('an admin anonymises a former intern: the name goes, the board counts the same', async () => {
     const boardBefore = await admin.get<Schemas['Board']>('/board');
 
-    const { page, context, pageErrors } = await newTab(browser);
+    const { page, context, pageErrors } = await newTab(browser());
     await login(page, demo.admin);
     await page.getByRole('navigation').getByRole('link', { name: 'Personal data' }).click();
     await page.getByRole('heading', { level: 1, name: 'Personal data' }).waitFor();

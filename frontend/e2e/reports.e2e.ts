@@ -5,9 +5,9 @@
 // accepts. The intern (Chiara Romano, CPP, under Marc Dubois) has no
 // report for this week in the demo, and no other browser test touches
 // weekly reports. Axe and screenshots of both pages on the way.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, expectAccessible, launch, login, newTab, screenshot, type Tab } from './support';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demo, expectAccessible, login, newTab, screenshot, type Tab, withBrowser } from './support';
 
 const intern = { email: 'c.romano@demo.tracker', name: 'Chiara Romano' };
 
@@ -19,20 +19,15 @@ function thisMonday(): string {
   return utc.toISOString().slice(0, 10);
 }
 
-let browser: Browser;
+const browser = withBrowser();
 let internTab: Tab;
 let supTab: Tab;
 
 beforeAll(async () => {
-  browser = await launch();
-  internTab = await newTab(browser);
-  supTab = await newTab(browser);
+  internTab = await newTab(browser());
+  supTab = await newTab(browser());
   await login(internTab.page, intern.email);
   await login(supTab.page, demo.supervisor);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 function reportCard(page: Page) {

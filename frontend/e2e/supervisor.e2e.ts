@@ -4,13 +4,13 @@
 // and accepted from the review queue, placements with the overlap error
 // beside the start date; axe and screenshots of each page.
 // Every task this file creates is its own and is deleted at the end.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, demo, demoPassword, expectAccessible, launch, login, newTab, screenshot } from './support';
+import { baseURL, closeClean, demo, demoPassword, expectAccessible, screenshot, signedInTab, withBrowser } from './support';
 
 const cppIntern = { email: 'l.martin@demo.tracker', name: 'Lucas Martin' };
 
-let browser: Browser;
+const browser = withBrowser();
 const created: number[] = [];
 let supervisorToken = '';
 
@@ -65,20 +65,17 @@ async function ownTask(title: string, extra: Record<string, unknown> = {}): Prom
 const card = (page: Page, status: string, id: number) => page.locator(`section[data-status="${status}"] [data-task-id="${id}"]`);
 
 beforeAll(async () => {
-  browser = await launch();
   supervisorToken = await tokenFor(demo.supervisor);
 });
 
 afterAll(async () => {
   for (const id of created) await api(supervisorToken, 'DELETE', `/tasks/${id}`);
-  await browser?.close();
 });
 
 describe('my interns', () => {
   it('is the supervisor home: the branch interns with month, progress against time, health, the worrying first', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.supervisor);
     const { page } = tab;
-    await login(page, demo.supervisor);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/interns');
     await page.getByRole('heading', { level: 1, name: 'My interns' }).waitFor();
     const cards = page.locator('.intern-card');
@@ -98,17 +95,14 @@ describe('my interns', () => {
     await page.getByRole('link', { name: `Tasks of ${cppIntern.name}` }).click();
     await page.getByRole('heading', { level: 1, name: 'CPP board' }).waitFor();
     expect(new URL(page.url()).searchParams.get('assignee')).not.toBeNull();
-    expect(tab.pageErrors).toEqual([]);
-    expect(tab.cspViolations).toEqual([]);
-    await tab.context.close();
+    await closeClean(tab);
   });
 });
 
 describe('projects', () => {
   it('lists the projects with filters, and opens a project with its kanban', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.supervisor);
     const { page } = tab;
-    await login(page, demo.supervisor);
     await page.goto('/projects');
     await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
     await page.getByRole('link', { name: 'Mediterranean Dialogue: annual activity plan' }).waitFor();
@@ -130,18 +124,15 @@ describe('projects', () => {
     expect(new URL(page.url()).searchParams.get('view')).toBe('list');
     await page.reload();
     await page.getByRole('table').waitFor();
-    expect(tab.pageErrors).toEqual([]);
-    expect(tab.cspViolations).toEqual([]);
-    await tab.context.close();
+    await closeClean(tab);
   });
 
   it('moves a card with the keyboard and by dragging; the status persists after a reload', async () => {
     const title = `E2E kanban ${Date.now()}`;
     const task = await ownTask(title);
     const project = await cppProject();
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.supervisor);
     const { page } = tab;
-    await login(page, demo.supervisor);
     await page.goto(`/projects/${project.id}`);
     await card(page, 'todo', task.id).waitFor();
 
@@ -195,9 +186,8 @@ describe('a task from creation to acceptance', () => {
   it('is created and assigned by the supervisor, sent to review by the intern, and accepted from the review queue', async () => {
     const title = `E2E review ${Date.now()}`;
     const project = await cppProject();
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.supervisor);
     const { page } = tab;
-    await login(page, demo.supervisor);
     await page.goto(`/projects/${project.id}`);
     await page.getByRole('button', { name: 'New task' }).click();
     const dialog = page.getByRole('dialog', { name: 'New task' });
@@ -246,9 +236,7 @@ describe('a task from creation to acceptance', () => {
     await page.getByText(`“${title}” accepted: it is done.`).waitFor();
     await expect.poll(async () => (await getTask(supervisorToken, task.id)).status).toBe('done');
     await expect.poll(() => item.count()).toBe(0);
-    expect(tab.pageErrors).toEqual([]);
-    expect(tab.cspViolations).toEqual([]);
-    await tab.context.close();
+    await closeClean(tab);
   });
 
   it('sends a task back with a comment the intern can read', async () => {
@@ -260,9 +248,8 @@ describe('a task from creation to acceptance', () => {
     await moveAs(internToken, task.id, 'in_progress');
     await moveAs(internToken, task.id, 'in_review');
 
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.supervisor);
     const { page } = tab;
-    await login(page, demo.supervisor);
     await page.goto('/review');
     await page.getByRole('button', { name: `Send back “${task.title}”` }).click();
     const dialog = page.getByRole('dialog', { name: `Send back “${task.title}”` });
@@ -278,9 +265,8 @@ describe('a task from creation to acceptance', () => {
 
 describe('placements', () => {
   it('lists the branch placements and refuses an overlapping one beside the start date', async () => {
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.supervisor);
     const { page } = tab;
-    await login(page, demo.supervisor);
     await page.goto('/placements');
     await page.getByRole('heading', { level: 1, name: 'Placements' }).waitFor();
     await page.getByRole('cell', { name: /^Emma Laurent/ }).waitFor();

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 /** demoPassword is every demo account's password (pkg/seed). */
 export const demoPassword = 'demo-tracker-2026';
@@ -19,6 +19,14 @@ export const demo = {
 
 export const desktop = { width: 1280, height: 800 };
 export const phone = { width: 390, height: 844 };
+
+/** List is the API's list envelope, as far as the tests read it. */
+export type List<T> = { items: T[]; total: number };
+
+/** isoDay is today (UTC, the server's calendar) plus days, as YYYY-MM-DD. */
+export function isoDay(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 /** baseURL is the running binary's address (e2e/global-setup.ts). */
 export function baseURL(): string {
@@ -34,6 +42,25 @@ export function launch(): Promise<Browser> {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/**
+ * withBrowser launches Chromium before the file's tests and closes it after
+ * them (one browser a file); call it at the top of the file and hand the
+ * getter's browser to newTab.
+ */
+export function withBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('no browser: withBrowser() runs its launch in beforeAll');
+    return browser;
+  };
 }
 
 export type Tab = { context: BrowserContext; page: Page; cspViolations: string[]; pageErrors: string[] };
@@ -61,6 +88,20 @@ export async function login(page: Page, email: string, password = demoPassword) 
   await page.getByRole('button', { name: /sign in|se connecter/i }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   await page.locator('main#main h1').waitFor();
+}
+
+/** signedInTab opens a fresh tab (newTab) and signs in there as email (a demo account's password by default). */
+export async function signedInTab(browser: Browser, email: string, { password = demoPassword, viewport = desktop } = {}): Promise<Tab> {
+  const tab = await newTab(browser, viewport);
+  await login(tab.page, email, password);
+  return tab;
+}
+
+/** closeClean checks that the tab met no script error and no CSP violation, then closes it. */
+export async function closeClean(tab: Tab) {
+  expect(tab.pageErrors).toEqual([]);
+  expect(tab.cspViolations).toEqual([]);
+  await tab.context.close();
 }
 
 /** screenshot writes e2e/screenshots/<name>-desktop.png, <name>-phone.png and (phone, dark theme) <name>-dark.png. */

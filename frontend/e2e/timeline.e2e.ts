@@ -2,26 +2,16 @@
 // (reached from My placement), read by keyboard and as a table; the cohort
 // view of a year for leadership and a supervisor, its year kept in the URL;
 // the handover report, printable; and no timeline of another's placement.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { components } from '../src/lib/api/schema';
 import { apiLogin } from './admin-api';
-import { demo, expectAccessible, launch, login, newTab, screenshot } from './support';
+import { closeClean, demo, expectAccessible, type List, login, newTab, screenshot, signedInTab, withBrowser } from './support';
 
 type Placement = components['schemas']['Placement'];
 type Timeline = components['schemas']['Timeline'];
 type Handover = components['schemas']['Handover'];
-type List<T> = { items: T[]; total: number };
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = withBrowser();
 
 /** touches tells whether a placement has days in a calendar year. */
 const touches = (p: Placement, year: number) => p.start_date <= `${year}-12-31` && p.end_date >= `${year}-01-01`;
@@ -32,9 +22,8 @@ describe('placement timeline', () => {
     const mine = await api.get<List<Placement>>(`/placements?intern_id=${api.me.id}`);
     const current = mine.items.find((p) => p.state === 'active')!;
     const timeline = await api.get<Timeline>(`/placements/${current.id}/timeline`);
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.intern);
     const { page } = tab;
-    await login(page, demo.intern);
     await page.getByRole('link', { name: 'Timeline' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/placements/${current.id}/timeline`);
     await page.getByRole('heading', { level: 1, name: `Timeline of ${current.intern_name}` }).waitFor();
@@ -71,9 +60,7 @@ describe('placement timeline', () => {
 
     await expectAccessible(page);
     await screenshot(page, 'timeline-intern');
-    expect(tab.pageErrors).toEqual([]);
-    expect(tab.cspViolations).toEqual([]);
-    await tab.context.close();
+    await closeClean(tab);
   });
 
   it('is not shown for a placement one may not read', async () => {
@@ -81,7 +68,7 @@ describe('placement timeline', () => {
     const all = await admin.get<List<Placement>>('/placements?per_page=100');
     const intern = await apiLogin(demo.intern);
     const other = all.items.find((p) => p.intern_id !== intern.me.id)!;
-    const tab = await newTab(browser);
+    const tab = await newTab(browser());
     await login(tab.page, demo.intern);
     await tab.page.goto(`/placements/${other.id}/timeline`);
     await tab.page.getByText('This placement does not exist, or it is not yours to see.').waitFor();
@@ -95,9 +82,8 @@ describe('cohort view', () => {
     const api = await apiLogin(demo.leadership);
     const all = await api.get<List<Placement>>('/placements?per_page=100');
     const expected = all.items.filter((p) => touches(p, year));
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.leadership);
     const { page } = tab;
-    await login(page, demo.leadership);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cohort' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cohort' }).waitFor();
     const chart = page.getByRole('group', { name: `Placements of ${year}, by month` });
@@ -137,7 +123,7 @@ describe('cohort view', () => {
     const year = new Date().getFullYear();
     const api = await apiLogin(demo.supervisor);
     const mine = (await api.get<List<Placement>>('/placements?per_page=100')).items.filter((p) => touches(p, year));
-    const tab = await newTab(browser);
+    const tab = await newTab(browser());
     await login(tab.page, demo.supervisor);
     await tab.page.goto(`/placements/cohort?year=${year}`);
     const bars = tab.page.getByRole('list', { name: 'Placements' }).getByRole('link');
@@ -154,9 +140,8 @@ describe('handover report', () => {
     const placements = await api.get<List<Placement>>('/placements?state=active&per_page=100');
     const p = placements.items[0]!;
     const report = await api.get<Handover>(`/placements/${p.id}/handover`);
-    const tab = await newTab(browser);
+    const tab = await signedInTab(browser(), demo.supervisor);
     const { page } = tab;
-    await login(page, demo.supervisor);
     await page.goto(`/placements/${p.id}/timeline`);
     await page.getByRole('link', { name: 'Handover report' }).click();
     await page.getByRole('heading', { level: 1, name: `Handover report: ${p.intern_name}` }).waitFor();

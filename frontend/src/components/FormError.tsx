@@ -4,7 +4,7 @@ import { useT, type MessageKey } from '@/lib/i18n';
 const known = new Set([
   'validation_failed', 'not_found', 'forbidden', 'unauthenticated', 'conflict', 'version_mismatch',
   'precondition_required', 'invalid_transition', 'rate_limited', 'internal', 'bad_request',
-  'body_too_large', 'unsupported_media_type', 'unavailable', 'network',
+  'body_too_large', 'unsupported_media_type', 'unavailable', 'network', 'placement_handed_over', 'evaluation_signed',
 ]);
 
 /** errorMessageKey is the locale key explaining an error's code. */

@@ -8,4 +8,5 @@ export { DateText, DateTimeText, NumberText } from './Format';
 export { FormError, errorMessageKey } from './FormError';
 export { Card, PageHeader } from './Page';
 export { Pagination, type Page } from './Pagination';
+export { PrintMore, printCap, printRowClass } from './PrintMore';
 export { Loading, Spinner } from './Spinner';

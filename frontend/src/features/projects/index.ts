@@ -3,4 +3,4 @@ export { useProjectTitles } from './api/get-project';
 export { byId, useBranches, usePeople, useStreams, useTags } from './api/reference';
 export { addComment, getLastProgress, getTask, refreshTasks, updateTask, useTaskList, type Task } from './api/tasks';
 export { branchBoardPath, projectPath, taskPath } from './lib/links';
-export { positiveInt, scopedBranch, useQueryState } from './lib/search-params';
+export { scopedBranch } from './lib/search-params';

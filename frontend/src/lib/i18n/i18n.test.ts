@@ -31,6 +31,14 @@ describe('translate', () => {
     expect(serverMessage('en', 'must be one of a, b')).toBe('Must be one of a, b.');
     expect(serverMessage('fr', 'is required')).toBe('Ce champ est obligatoire.');
   });
+
+  it('translates a message that names days, writing them for the locale', () => {
+    expect(serverMessage('fr', 'must be a week of the placement, 2026-03-02 to 2026-08-28'))
+      .toBe('Choisissez une semaine du stage, du 2 mars 2026 au 28 août 2026.');
+    expect(serverMessage('en', 'must be a date within the placement, 2026-03-02 to 2026-08-28'))
+      .toBe('Choose a day within the placement, March 2, 2026 to August 28, 2026.');
+    expect(serverMessage('fr', 'must be a week of the placement')).toBe('Must be a week of the placement.');
+  });
 });
 
 describe('formatting', () => {

@@ -3,6 +3,7 @@
 // checks that fr.json has exactly the same ones.
 import en from '@/locales/en.json';
 import fr from '@/locales/fr.json';
+import { formatDate } from './format';
 
 /** Locale is an interface language; the same enum as the API's. */
 export type Locale = 'en' | 'fr';
@@ -74,13 +75,38 @@ export function browserLocale(): Locale {
 /**
  * serverMessage translates a field message from the API ("is required"),
  * which is English, through the "serverMessages" section of the locale
- * files; an unknown one is shown as a sentence in English.
+ * files; an unknown one is shown as a sentence in English. A key with
+ * {placeholders} ("must be a week of the placement, {from} to {to}")
+ * matches a message with any text there, and a day it holds is written
+ * for the locale.
  */
 export function serverMessage(locale: Locale, message: string): string {
   const section = catalogs[locale].serverMessages;
-  const known = typeof section === 'object' ? section[message] : undefined;
+  const known = typeof section === 'object' ? section[message] ?? withPlaceholders(section, message, locale) : undefined;
   if (typeof known === 'string') return known;
   const s = message.trim();
   if (s === '') return s;
   return s.charAt(0).toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? '' : '.');
+}
+
+// withPlaceholders finds the key with {placeholders} that message fits and
+// fills its translation with what stood in their place.
+function withPlaceholders(section: Tree, message: string, locale: Locale): string | undefined {
+  for (const [key, text] of Object.entries(section)) {
+    if (typeof text !== 'string' || !key.includes('{')) continue;
+    const names: string[] = [];
+    const pattern = key.split(/\{(\w+)\}/).map((part, i) => {
+      if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(part);
+      return '(.+?)';
+    }).join('');
+    const m = new RegExp(`^${pattern}$`).exec(message);
+    if (!m) continue;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const v = m[names.indexOf(name) + 1];
+      if (v === undefined) return whole;
+      return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, locale, 'long') : v;
+    });
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { DateTimeText, HealthBadge, ProgressBar } from '@/components';
+import { DateTimeText, HealthBadge, PrintMore, ProgressBar, printRowClass } from '@/components';
 import { paths } from '@/config/paths';
 import { StaleBadge } from '@/features/reports';
 import type { Schemas } from '@/lib/api';
@@ -27,18 +27,21 @@ function PlacementGroup({ title, items, code, empty, tone }: { title: string; it
     <div className={`board-pgroup board-pgroup--${tone}`}>
       <h3 className="board-pgroup__title">{title}</h3>
       {items.length === 0 ? <p className="board-empty">{empty}</p> : (
-        <ul className="board-plist">
-          {items.map((p) => <PlacementRow key={p.id} p={p} branch={code.get(p.branch_id) ?? ''} />)}
-        </ul>
+        <>
+          <ul className="board-plist">
+            {items.map((p, i) => <PlacementRow key={p.id} p={p} branch={code.get(p.branch_id) ?? ''} className={printRowClass(i)} />)}
+          </ul>
+          <PrintMore total={items.length} />
+        </>
       )}
     </div>
   );
 }
 
-function PlacementRow({ p, branch }: { p: Placement; branch: string }) {
+function PlacementRow({ p, branch, className }: { p: Placement; branch: string; className: string }) {
   const t = useT();
   return (
-    <li className={`board-prow board-prow--${p.health}`}>
+    <li className={`board-prow board-prow--${p.health} ${className}`}>
       <div className="board-prow__who">
         <Link className="board-prow__name" to={paths.placementTimeline.to(p.id)} title={t('board.placements.timelineOf', { name: p.intern_name })}>{p.intern_name}</Link>
         <span className="board-prow__meta">

@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
 import { Button, DateTimeText, FormError, Loading, PageHeader } from '@/components';
+import { useQueryState } from '@/hooks/use-query-state';
 import { isApiError } from '@/lib/api';
 import { formatDate, useI18n } from '@/lib/i18n';
 import { todayISO } from '../components/placement-order';
@@ -55,30 +55,20 @@ function BoardSection({ id, title, description, children, className }: { id: str
 export function BoardPage() {
   const { t, locale } = useI18n();
   const today = todayISO();
-  const [sp, setSp] = useSearchParams();
-  const query = boardQueryOf(sp);
+  // Pushed, not replaced: Back returns to the previous filters or day.
+  const { params, set: setFilters } = useQueryState({ history: 'push' });
+  const query = boardQueryOf(params);
   const board = useBoard(query);
   const branches = useBranches();
   const streams = useStreams();
   const branchList = branches.data?.items ?? [];
   const streamList = streams.data?.items ?? [];
 
-  function setFilters(patch: { branch?: string; stream?: string; as_of?: string }) {
-    setSp((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      return next;
-    });
-  }
-
   const loading = board.isPending || branches.isPending || streams.isPending;
   const error = board.error ?? branches.error ?? streams.error;
 
   return (
-    <>
+    <div className="board-page">
       <PageHeader title={t('board.title')}
         subtitle={board.data ? <>{t('board.updated')} <DateTimeText value={board.data.generated_at} relative /></> : t('board.subtitle')}
         actions={<>
@@ -130,7 +120,7 @@ export function BoardPage() {
               <BoardCharts cells={board.data.cells} streams={streamList} weeks={board.data.weekly_completions} asOf={board.data.as_of} />
             </Suspense>
           </div>
-          <BoardSection id="board-interns" title={t('board.placements.title')} description={t('board.placements.description')}>
+          <BoardSection id="board-interns" className="board-grid__interns" title={t('board.placements.title')} description={t('board.placements.description')}>
             <PlacementsSection placements={board.data.active_placements} branches={branchList} />
           </BoardSection>
           <div className="board-grid__side">
@@ -138,7 +128,7 @@ export function BoardPage() {
               <EndingSoon placements={board.data.ending_soon} branches={branchList} asOf={board.data.as_of} />
             </BoardSection>
             <BoardSection id="board-evaluations" title={t('evaluations.dueTitle')} description={t('evaluations.dueDescription')}>
-              <DueEvaluations items={board.data.evaluations_due.map((e) => ({ ...e, id: e.evaluation_id }))} />
+              <DueEvaluations items={board.data.evaluations_due.map((e) => ({ ...e, id: e.evaluation_id }))} printCap={6} />
             </BoardSection>
             <BoardSection id="board-activity" className="board-noprint" title={t('board.activity.title')}>
               <RecentActivity items={board.data.recent_activity} />
@@ -146,6 +136,6 @@ export function BoardPage() {
           </div>
         </div>
       )}
-    </>
+    </div>
   );
 }

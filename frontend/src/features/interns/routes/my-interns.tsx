@@ -3,7 +3,8 @@ import { Card, DateText, EmptyState, FormError, Loading, PageHeader, SelectField
 import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/features/auth';
 import { usePlacements } from '@/features/placements/api/get-placements';
-import { scopedBranch, useBranches, useQueryState } from '@/features/projects';
+import { scopedBranch, useBranches } from '@/features/projects';
+import { useQueryState } from '@/hooks/use-query-state';
 import { useT } from '@/lib/i18n';
 import { DueEvaluations } from '@/features/evaluations/components/due-evaluations';
 import { useEvaluations } from '@/features/evaluations/api/evaluations';

@@ -8,7 +8,7 @@ import { useProjects } from '../api/get-projects';
 import { useBranches, useStreams } from '../api/reference';
 import { KanbanBoard } from '../components/kanban-board';
 import { useBranchInterns } from '../components/use-branch-interns';
-import { positiveInt, useQueryState } from '../lib/search-params';
+import { positiveInt, useQueryState } from '@/hooks/use-query-state';
 import '../projects.css';
 
 /**

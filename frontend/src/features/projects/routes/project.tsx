@@ -14,7 +14,7 @@ import { ProjectStatusBadge } from '../components/project-status-badge';
 import { TagList } from '../components/tag-picker';
 import { TaskForm } from '../components/task-form';
 import { branchBoardPath, taskPath } from '../lib/links';
-import { positiveInt, useQueryState } from '../lib/search-params';
+import { positiveInt, useQueryState } from '@/hooks/use-query-state';
 import '../projects.css';
 
 type Project = Schemas['Project'];

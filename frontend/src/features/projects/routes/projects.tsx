@@ -10,7 +10,7 @@ import { ProjectForm, projectStatuses } from '../components/project-form';
 import { ProjectStatusBadge } from '../components/project-status-badge';
 import { TagList } from '../components/tag-picker';
 import { branchBoardPath, projectPath } from '../lib/links';
-import { positiveInt, useQueryState } from '../lib/search-params';
+import { positiveInt, useQueryState } from '@/hooks/use-query-state';
 import '../projects.css';
 
 type ProjectStatus = Schemas['ProjectStatus'];

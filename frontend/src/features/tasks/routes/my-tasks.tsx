@@ -1,6 +1,6 @@
-import { useSearchParams } from 'react-router';
 import { Button, Card, EmptyState, FormError, Loading, PageHeader, Pagination, SelectField } from '@/components';
 import { useCurrentUser } from '@/features/auth';
+import { useQueryState } from '@/hooks/use-query-state';
 import type { Schemas } from '@/lib/api';
 import { useT } from '@/lib/i18n';
 import { useTasks, type TasksQuery } from '../api/get-tasks';
@@ -24,7 +24,7 @@ function isStatus(v: string | null): v is Schemas['TaskStatus'] {
 export function MyTasksPage() {
   const t = useT();
   const user = useCurrentUser();
-  const [search, setSearch] = useSearchParams();
+  const { params: search, set: update } = useQueryState({ history: 'push' });
   const status = isStatus(search.get('status')) ? (search.get('status') as Schemas['TaskStatus']) : null;
   const overdue = search.get('overdue') === '1';
   const sort: Sort = search.get('sort') === '-due_date' ? '-due_date' : 'due_date';
@@ -35,18 +35,6 @@ export function MyTasksPage() {
   if (overdue) query.overdue = true;
   const { data, error, isPending, isPlaceholderData } = useTasks(query);
   const filtered = status !== null || overdue;
-
-  function update(changes: Record<string, string | null>) {
-    setSearch((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === null) next.delete(k);
-        else next.set(k, v);
-      }
-      if (!('page' in changes)) next.delete('page');
-      return next;
-    });
-  }
 
   return (
     <>

@@ -1,7 +1,8 @@
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Card, DateText, EmptyState, FormError, Loading, PageHeader, ProgressBar, StatusBadge } from '@/components';
 import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/features/auth';
+import { useQueryState } from '@/hooks/use-query-state';
 import { isApiError, type Schemas } from '@/lib/api';
 import { useT } from '@/lib/i18n';
 import { useTask } from '../api/get-task';
@@ -57,19 +58,14 @@ function TaskView({ task }: { task: Schemas['Task'] }) {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const location = useLocation();
-  const [search, setSearch] = useSearchParams();
+  const { params: search, set: setSearch } = useQueryState();
   const logPage = pageParam(search.get('log'));
   const commentsPage = pageParam(search.get('comments'));
   const capacity = capacityFor(user, task);
   const mayLog = canLogProgress(user, task);
 
   function setPage(key: 'log' | 'comments', p: number) {
-    setSearch((prev) => {
-      const next = new URLSearchParams(prev);
-      if (p <= 1) next.delete(key);
-      else next.set(key, String(p));
-      return next;
-    }, { replace: true });
+    setSearch({ [key]: p > 1 ? p : null });
   }
 
   const back = user.role === 'intern'

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Button, Card, DateText, EmptyState, FormError, Loading, PageHeader } from '@/components';
 import { paths } from '@/config/paths';
+import { useQueryState } from '@/hooks/use-query-state';
 import { useI18n } from '@/lib/i18n';
 import { useBranches } from '../api/get-branches';
 import { useAllPlacements } from '../api/get-cohort';
@@ -24,18 +25,14 @@ export function yearOf(sp: URLSearchParams, now: Date = new Date()): number {
  */
 export function CohortPage() {
   const { t } = useI18n();
-  const [sp, setSp] = useSearchParams();
-  const year = yearOf(sp);
+  const { params, set } = useQueryState({ history: 'push' });
+  const year = yearOf(params);
   const placements = useAllPlacements();
   const branches = useBranches();
   const [tableShown, setTableShown] = useState(false);
   const tableId = useId();
 
-  const setYear = (y: number) => setSp((prev) => {
-    const next = new URLSearchParams(prev);
-    next.set('year', String(y));
-    return next;
-  });
+  const setYear = (y: number) => set({ year: y });
 
   const header = <PageHeader title={t('cohort.title')} subtitle={t('cohort.subtitle')} />;
   if (placements.isPending || branches.isPending) return <>{header}<Loading /></>;

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useEffect, useState } from 'react';
 import { Button, EmptyState, FormError, Loading, PageHeader, Pagination, SelectField, TextField } from '@/components';
 import { useCurrentUser } from '@/features/auth';
+import { useQueryState } from '@/hooks/use-query-state';
 import type { User } from '@/lib/api';
 import { useT, type MessageKey, type Vars } from '@/lib/i18n';
 import { useBranches } from '../api/get-branches';
@@ -34,7 +34,7 @@ export function queryOf(sp: URLSearchParams): UsersQuery {
 export function UsersPage() {
   const t = useT();
   const me = useCurrentUser();
-  const [sp, setSp] = useSearchParams();
+  const { params: sp, set, replaceAll } = useQueryState();
   const query = queryOf(sp);
   const users = useUsers(query);
   const branches = useBranches();
@@ -44,24 +44,7 @@ export function UsersPage() {
   const [notice, setNotice] = useState<{ key: MessageKey; vars: Vars } | null>(null);
   const [text, setText] = useState(sp.get('q') ?? '');
 
-  // The filters as last set: react-router's `prev` is the last render's
-  // URL, so two changes before the next render (a role, then a branch)
-  // would lose the first.
-  const pending = useRef(sp);
-  useEffect(() => {
-    pending.current = sp;
-  }, [sp]);
-
-  function setParams(patch: Partial<Record<FilterKey, string>>) {
-    const next = new URLSearchParams(pending.current);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    pending.current = next;
-    setSp(next, { replace: true });
-  }
+  const setParams = (patch: Partial<Record<FilterKey, string>>) => set(patch);
 
   // The search box updates the URL a moment after typing stops.
   const urlText = sp.get('q') ?? '';
@@ -77,7 +60,7 @@ export function UsersPage() {
 
   function clearFilters() {
     setText('');
-    setSp(new URLSearchParams(sp.get('sort') ? { sort: sp.get('sort')! } : {}), { replace: true });
+    replaceAll({ sort: sp.get('sort') });
   }
 
   return (
