@@ -57,6 +57,12 @@ func TestHandOver(t *testing.T) {
 			if got := unread(e, uInternCPP); got != before+2 {
 				t.Errorf("successor has %d unread, want %d (one per task)", got, before+2)
 			}
+			// Closed: its work went on, so it no longer needs attention.
+			var p tracker.Placement
+			e.as(uSupCPP).get(v1("/placements/%d", ending.ID)).want(http.StatusOK).decode(&p)
+			if p.Health != tracker.HealthOnTrack || p.Stale || p.DaysQuiet != 0 {
+				t.Errorf("handed-over placement: health %s, stale %v, %d quiet days", p.Health, p.Stale, p.DaysQuiet)
+			}
 		})
 		t.Run("Activity", func(t *testing.T) {
 			e := e.on(t)

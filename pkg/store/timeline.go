@@ -263,6 +263,8 @@ func fillPlacement(p *tracker.Placement, today tracker.Date, w *placementWork, l
 		Overdue: w.overdue, Blocked: w.blocked,
 		DaysIn: p.StartDate.DaysUntil(today), DaysSinceLog: since.DaysUntil(today),
 		ChecklistOverdue: p.ChecklistOverdue,
+		// As of a past day, a later handover has not happened yet.
+		HandedOver: p.HandedOverAt != nil && !tracker.DateOf(*p.HandedOverAt).After(today),
 	}
 	p.Health = tracker.PlacementHealth(in)
 	p.DaysQuiet, p.Stale = in.QuietDays(), in.Stale()

@@ -25,6 +25,9 @@ type HealthInput struct {
 	// ChecklistOverdue counts onboarding and offboarding checklist items
 	// not done and due before today.
 	ChecklistOverdue int
+	// HandedOver: the placement was handed over by then. Its open work
+	// went to a successor and it takes no more logs: it is closed.
+	HandedOver bool
 }
 
 // Thresholds of the health rule, in percentage points and days. They are
@@ -40,9 +43,10 @@ const (
 )
 
 // QuietDays returns the quiet days the rule judges: none before the
-// start, during the first QuietGraceDays days, or after the end.
+// start, during the first QuietGraceDays days, after the end, or once the
+// placement was handed over.
 func (in HealthInput) QuietDays() int {
-	if in.State == PlacementActive && in.DaysIn > QuietGraceDays {
+	if in.State == PlacementActive && !in.HandedOver && in.DaysIn > QuietGraceDays {
 		return in.DaysSinceLog
 	}
 	return 0
@@ -55,7 +59,9 @@ func (in HealthInput) Stale() bool { return in.QuietDays() >= StaleDays }
 
 // PlacementHealth is the one rule for a placement's health.
 //
-// An upcoming placement is on track. Otherwise, with lag = elapsed% -
+// An upcoming placement is on track, and so is one handed over (its work
+// went on to a successor; judging it on that work or its silence would
+// show a properly closed placement as needing attention). Otherwise, with lag = elapsed% -
 // progress%, the placement is
 //   - off track when lag > 30, or 3 or more tasks are overdue, or the intern
 //     has logged nothing for more than 21 days, or 3 or more checklist items
@@ -70,7 +76,7 @@ func (in HealthInput) Stale() bool { return in.QuietDays() >= StaleDays }
 // placement ended. A stale placement (14 quiet days or more, see Stale)
 // is at least at risk.
 func PlacementHealth(in HealthInput) Health {
-	if in.State == PlacementUpcoming {
+	if in.State == PlacementUpcoming || in.HandedOver {
 		return HealthOnTrack
 	}
 	lag := in.ElapsedPct - in.ProgressPct

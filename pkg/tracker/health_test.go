@@ -20,6 +20,11 @@ func placementOn(daysIn, progress, overdue, blocked, daysQuiet int) tracker.Heal
 	}
 }
 
+func handedOver(in tracker.HealthInput) tracker.HealthInput {
+	in.HandedOver = true
+	return in
+}
+
 func TestPlacementHealthTimeline(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -42,6 +47,9 @@ func TestPlacementHealthTimeline(t *testing.T) {
 		// After the end elapsed is 100%: unfinished work is judged, silence is not.
 		{"AfterEndUnfinished", placementOn(200, 60, 0, 0, 60), tracker.HealthOffTrack},
 		{"AfterEndNearlyDone", placementOn(200, 80, 0, 0, 60), tracker.HealthAtRisk},
+		// Handed over in its last weeks: its work went on, it is closed.
+		{"HandedOverWithWorkGone", handedOver(placementOn(175, 0, 4, 2, 30)), tracker.HealthOnTrack},
+		{"HandedOverAfterEnd", handedOver(placementOn(200, 60, 0, 0, 60)), tracker.HealthOnTrack},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got := tracker.PlacementHealth(c.in); got != c.want {
