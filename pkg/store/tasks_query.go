@@ -42,7 +42,7 @@ func (s *Store) Tasks(ctx context.Context, actor *tracker.User, f TaskFilter) ([
 	var out []tracker.Task
 	if err == nil && total > 0 {
 		var rows *sql.Rows
-		if rows, err = pageWithNames(db, page.Select("tasks.*"), ord).Rows(); err == nil {
+		if rows, err = pageWithNames(db, page, ord, f.Page.Normalize().Page == 1).Rows(); err == nil {
 			out, err = scanTasks(rows, s.Today())
 		}
 	}

@@ -28,13 +28,19 @@ func taskColumns(dialect string) string {
 // taskColumnsOf holds taskColumns for each dialect.
 var taskColumnsOf = map[string]string{"sqlite": taskColumns("sqlite"), "postgres": taskColumns("postgres")}
 
-// pageWithNames reads taskColumns for the tasks of page, a query of whole
-// task rows already limited to one page and sorted by ord. The assignee
-// and the tags are looked up in an outer query, for the page's rows only:
-// in the page query they would be computed for every row skipped by the
-// OFFSET too.
-func pageWithNames(db *gorm.DB, page *gorm.DB, ord string) *gorm.DB {
-	return db.Table("(?) AS tasks", page).Select(taskColumnsOf[db.Dialector.Name()]).
+// pageWithNames reads taskColumns for the tasks of page, a query of task
+// rows already filtered, sorted by ord and limited to one page. On the
+// first page the assignee and the tags are read in the page query itself:
+// SQLite walks the index in order and stops after the page, with nothing
+// to sort again. On later pages they are looked up in an outer query over
+// the page's rows only: in the page query they would be computed for every
+// row the OFFSET skips too (docs/performance.md).
+func pageWithNames(db *gorm.DB, page *gorm.DB, ord string, first bool) *gorm.DB {
+	cols := taskColumnsOf[db.Dialector.Name()]
+	if first {
+		return page.Select(cols).Joins("LEFT JOIN users assignee ON assignee.id = tasks.assignee_id")
+	}
+	return db.Table("(?) AS tasks", page.Select("tasks.*")).Select(cols).
 		Joins("LEFT JOIN users assignee ON assignee.id = tasks.assignee_id").Order(ord)
 }
 
