@@ -85,7 +85,13 @@ func (s *Store) openSQLite(path string, gcfg *gorm.Config) error {
 	}
 	// _mutex=no: database/sql never shares a connection between goroutines,
 	// so SQLite's own per-connection locks are pure cost.
-	base := "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL&_mutex=no"
+	// _stmt_cache_size: each connection keeps its last 128 compiled
+	// statements (go-sqlite3's own cache; statements of several parts are
+	// never kept). GORM's prepared statements cannot help the writer: inside
+	// a transaction they are prepared again every time, and compiling its
+	// six or seven statements was a fifth of a progress log's time on the
+	// one writer connection (docs/performance.md).
+	base := "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL&_mutex=no&_stmt_cache_size=128"
 	w, err := gorm.Open(sqlite.Open(base+"&_txlock=immediate"), gcfg)
 	if err != nil {
 		return fmt.Errorf("store: open sqlite writer: %w", err)
