@@ -43,7 +43,7 @@ func (s *Store) Tasks(ctx context.Context, actor *tracker.User, f TaskFilter) ([
 	if err == nil && total > 0 {
 		var rows *sql.Rows
 		if rows, err = pageWithNames(db, page, ord, f.Page.Normalize().Page == 1).Rows(); err == nil {
-			out, err = scanTasks(rows, s.Today())
+			out, err = scanTasks(rows, s.Today(), f.Page.Normalize().PerPage)
 		}
 	}
 	if err != nil {

@@ -44,13 +44,13 @@ func pageWithNames(db *gorm.DB, page *gorm.DB, ord string, first bool) *gorm.DB 
 		Joins("LEFT JOIN users assignee ON assignee.id = tasks.assignee_id").Order(ord)
 }
 
-// scanTasks reads the rows of a taskColumns query, setting whether each
-// task is overdue on today. The task list is the busiest read of the API:
+// scanTasks reads the rows of a taskColumns query (a page of perPage at
+// most), setting whether each task is overdue on today. The task list is the busiest read of the API:
 // one query, scanned field by field, costs a fraction of GORM's reflective
 // scan and a second query for the tags (docs/performance.md).
-func scanTasks(rows *sql.Rows, today tracker.Date) ([]tracker.Task, error) {
+func scanTasks(rows *sql.Rows, today tracker.Date, perPage int) ([]tracker.Task, error) {
 	defer rows.Close()
-	var out []tracker.Task
+	out := make([]tracker.Task, 0, perPage)
 	for rows.Next() {
 		var (
 			t                tracker.Task
