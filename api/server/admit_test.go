@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -13,21 +14,32 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
+
+	"github.com/intern-tracker/tracker/pkg/config"
+	"github.com/intern-tracker/tracker/pkg/storetest"
 )
 
 // admitEnv is a server with n places whose one route records the order in
-// which requests are let in and waits for the test to release each.
+// which requests are let in and waits for the test to finish each by name.
 type admitEnv struct {
-	srv     *httptest.Server
-	s       *Server
-	release chan struct{}
-	mu      sync.Mutex
-	order   []string
-	bodies  map[string]string
+	srv    *httptest.Server
+	s      *Server
+	finish sync.Map // who → chan struct{}, closed to let that request answer
+	mu     sync.Mutex
+	order  []string
+	bodies map[string]string
 }
 
+func (a *admitEnv) gate(who string) chan struct{} {
+	ch, _ := a.finish.LoadOrStore(who, make(chan struct{}))
+	return ch.(chan struct{})
+}
+
+// let lets request who answer.
+func (a *admitEnv) let(who string) { close(a.gate(who)) }
+
 func newAdmitEnv(t *testing.T, n int) *admitEnv {
-	a := &admitEnv{s: &Server{slots: make(chan struct{}, n), metrics: newMetrics(nil)}, release: make(chan struct{}), bodies: map[string]string{}}
+	a := &admitEnv{s: &Server{slots: make(chan struct{}, n), metrics: newMetrics(nil)}, bodies: map[string]string{}}
 	e := echo.New()
 	e.Any("/x", func(c echo.Context) error {
 		who := c.QueryParam("who")
@@ -38,7 +50,7 @@ func newAdmitEnv(t *testing.T, n int) *admitEnv {
 		a.mu.Lock()
 		a.order, a.bodies[who] = append(a.order, who), string(body)
 		a.mu.Unlock()
-		<-a.release
+		<-a.gate(who)
 		return c.NoContent(http.StatusNoContent)
 	}, a.s.admit)
 	a.srv = httptest.NewServer(e)
@@ -98,11 +110,15 @@ func TestAdmitInOrder(t *testing.T) {
 	if a.active() != 2 || a.queued() != len(names)-2 {
 		t.Fatalf("active %d, queued %d; want 2 and %d", a.active(), a.queued(), len(names)-2)
 	}
-	for i := range names {
-		a.release <- struct{}{}
+	for i, who := range names {
+		a.let(who)
 		if code := <-done[i]; code != http.StatusNoContent {
 			t.Fatalf("%s answered %d", names[i], code)
 		}
+		// The place goes to the first in line at once, but its goroutine
+		// may run later: wait until it is in before freeing the next.
+		in := min(i+3, len(names))
+		waitFor(t, "the next one is in", func() bool { a.mu.Lock(); defer a.mu.Unlock(); return len(a.order) == in })
 	}
 	if got := strings.Join(a.order, ""); got != strings.Join(names, "") {
 		t.Errorf("let in in the order %q, want %q", got, strings.Join(names, ""))
@@ -121,13 +137,13 @@ func TestAdmitSlowBodyHoldsNoPlace(t *testing.T) {
 	}
 	fast := a.send(context.Background(), "fast", strings.NewReader(`{"all":1}`))
 	waitFor(t, "the fast request is in", func() bool { return a.active() == 1 })
-	a.release <- struct{}{}
+	a.let("fast")
 	if code := <-fast; code != http.StatusNoContent {
 		t.Fatalf("fast answered %d", code)
 	}
 	pw.Write([]byte(`1}`))
 	pw.Close()
-	a.release <- struct{}{}
+	a.let("slow")
 	if code := <-slow; code != http.StatusNoContent {
 		t.Fatalf("slow answered %d", code)
 	}
@@ -150,11 +166,29 @@ func TestAdmitClientLeavesQueue(t *testing.T) {
 	waitFor(t, "gone left the queue", func() bool { return a.queued() == 0 })
 	third := a.send(context.Background(), "third", nil)
 	waitFor(t, "third is queued", func() bool { return a.queued() == 1 })
-	a.release <- struct{}{}
-	a.release <- struct{}{}
+	a.let("first")
 	<-first
+	a.let("third")
 	<-third
 	if got := strings.Join(a.order, ","); got != "first,third" {
 		t.Errorf("handled %q, want first,third", got)
 	}
+}
+
+// TestMaxActive checks where the number of places comes from: the
+// setting, else the store (one per core on SQLite, the pool on
+// PostgreSQL).
+func TestMaxActive(t *testing.T) {
+	if got := (&Server{cfg: config.Config{MaxActive: 7}}).maxActive(); got != 7 {
+		t.Errorf("TRACKER_MAX_ACTIVE=7 gives %d places", got)
+	}
+	storetest.Each(t, func(t *testing.T, db *storetest.DB) {
+		want := max(2, runtime.GOMAXPROCS(0))
+		if db.Name == "postgres" {
+			want = 20
+		}
+		if got := (&Server{store: db.Store}).maxActive(); got != want {
+			t.Errorf("%s: %d places, want %d", db.Name, got, want)
+		}
+	})
 }

@@ -175,10 +175,15 @@ func (s *Store) Close() error {
 	return errors.Join(errs...)
 }
 
-// Readers is how many connections the store reads with at most (the
-// reader pool on SQLite, the pool on PostgreSQL): as many requests as can
-// be served at once without waiting for a connection.
-func (s *Store) Readers() int {
+// Parallelism is how many requests the store serves well at once. On
+// SQLite the queries run on this machine's cores, inside the process: one
+// request per core (at least two) keeps them busy, and more only queue
+// inside SQLite and the scheduler (docs/performance.md). On PostgreSQL the
+// queries run in the database server: as many as the pool's connections.
+func (s *Store) Parallelism() int {
+	if s.driver == config.DriverSQLite {
+		return max(2, runtime.GOMAXPROCS(0))
+	}
 	if rdb, err := s.r.DB(); err == nil {
 		return rdb.Stats().MaxOpenConnections
 	}
