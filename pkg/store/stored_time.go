@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+
+	"github.com/intern-tracker/tracker/pkg/tracker"
 )
 
 // storedTime scans a timestamp of a hot read path: a time.Time from
@@ -71,19 +73,8 @@ func quickStoredTime(s string) (time.Time, bool) {
 	if len(s) < base || s[4] != '-' || s[7] != '-' || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':' {
 		return time.Time{}, false
 	}
-	digits := func(part string) int {
-		n := 0
-		for i := 0; i < len(part); i++ {
-			c := part[i]
-			if c < '0' || c > '9' {
-				return -1
-			}
-			n = n*10 + int(c-'0')
-		}
-		return n
-	}
-	y, mo, d := digits(s[0:4]), digits(s[5:7]), digits(s[8:10])
-	h, mi, sec := digits(s[11:13]), digits(s[14:16]), digits(s[17:19])
+	y, mo, d := tracker.Digits(s[0:4]), tracker.Digits(s[5:7]), tracker.Digits(s[8:10])
+	h, mi, sec := tracker.Digits(s[11:13]), tracker.Digits(s[14:16]), tracker.Digits(s[17:19])
 	if y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 {
 		return time.Time{}, false
 	}
@@ -96,7 +87,7 @@ func quickStoredTime(s string) (time.Time, bool) {
 		if n == 1 || n > 10 {
 			return time.Time{}, false
 		}
-		nanos = digits(rest[1:n])
+		nanos = tracker.Digits(rest[1:n])
 		for i := n; i < 10; i++ {
 			nanos *= 10
 		}

@@ -129,6 +129,21 @@ func (d *Date) scanString(s string) error {
 	return nil
 }
 
+// Digits reads s, a few ASCII digits, as a number; anything else in s
+// gives -1. The stored dates and times are read with it instead of
+// time.Parse.
+func Digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
 // quickDate reads a stored "YYYY-MM-DD" without time.Parse, which was a
 // visible share of scanning a page of tasks; anything unusual is left to
 // ParseDate.
@@ -136,18 +151,7 @@ func quickDate(s string) (Date, bool) {
 	if len(s) != len(DateLayout) || s[4] != '-' || s[7] != '-' {
 		return Date{}, false
 	}
-	num := func(part string) int {
-		n := 0
-		for i := 0; i < len(part); i++ {
-			c := part[i]
-			if c < '0' || c > '9' {
-				return -1
-			}
-			n = n*10 + int(c-'0')
-		}
-		return n
-	}
-	y, m, day := num(s[:4]), num(s[5:7]), num(s[8:])
+	y, m, day := Digits(s[:4]), Digits(s[5:7]), Digits(s[8:])
 	if y < 0 || m < 1 || m > 12 || day < 1 || day > 31 {
 		return Date{}, false
 	}
