@@ -45,21 +45,21 @@ func pageWithNames(db *gorm.DB, page *gorm.DB, ord string, first bool) *gorm.DB 
 }
 
 // scanTasks reads the rows of a taskColumns query (a page of perPage at
-// most), setting whether each task is overdue on today. The task list is the busiest read of the API:
-// one query, scanned field by field, costs a fraction of GORM's reflective
-// scan and a second query for the tags (docs/performance.md).
+// most), setting whether each task is overdue on today. The task list is
+// the busiest read of the API: one query, scanned field by field, costs a
+// fraction of GORM's reflective scan and a second query for the tags
+// (docs/performance.md).
 func scanTasks(rows *sql.Rows, today tracker.Date, perPage int) ([]tracker.Task, error) {
 	defer rows.Close()
 	out := make([]tracker.Task, 0, perPage)
 	for rows.Next() {
 		var (
-			t                tracker.Task
-			status, priority string
-			assignee         sql.NullInt64
-			estimate         sql.NullFloat64
-			statusSince, completed,
-			created, updated storedTime
-			name, tags sql.NullString
+			t                                        tracker.Task
+			status, priority                         string
+			assignee                                 sql.NullInt64
+			estimate                                 sql.NullFloat64
+			name, tags                               sql.NullString
+			statusSince, completed, created, updated storedTime
 		)
 		err := rows.Scan(&t.ID, &t.ProjectID, &t.StreamID, &t.BranchID, &t.Title, &t.Description,
 			&assignee, &status, &priority, &t.StartDate, &t.DueDate, &t.Progress,
