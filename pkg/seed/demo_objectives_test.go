@@ -4,28 +4,21 @@ import (
 	"context"
 	"testing"
 
-	"github.com/intern-tracker/tracker/pkg/auth"
-	"github.com/intern-tracker/tracker/pkg/seed"
 	"github.com/intern-tracker/tracker/pkg/store"
-	"github.com/intern-tracker/tracker/pkg/storetest"
 )
 
-// TestDemoObjectives checks that every active demo placement has two or
+// checkObjectives checks that every active demo placement has two or
 // three objectives, each with linked tasks of the intern, and the others
 // none.
-func TestDemoObjectives(t *testing.T) {
-	db := storetest.New(t, "sqlite")
+func checkObjectives(t *testing.T, st *store.Store) {
 	ctx := context.Background()
-	if err := seed.Demo(ctx, db.URL, auth.FastHasher(), storetest.Epoch); err != nil {
-		t.Fatalf("Demo: %v", err)
-	}
-	ps, _, err := db.Store.Placements(ctx, admin, store.PlacementFilter{Page: store.Page{PerPage: 100}})
+	ps, _, err := st.Placements(ctx, admin, store.PlacementFilter{Page: store.Page{PerPage: 100}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	active := 0
 	for _, p := range ps {
-		os, err := db.Store.Objectives(ctx, admin, p.ID)
+		os, err := st.Objectives(ctx, admin, p.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,23 +4,16 @@ import (
 	"context"
 	"testing"
 
-	"github.com/intern-tracker/tracker/pkg/auth"
-	"github.com/intern-tracker/tracker/pkg/seed"
 	"github.com/intern-tracker/tracker/pkg/store"
-	"github.com/intern-tracker/tracker/pkg/storetest"
 	"github.com/intern-tracker/tracker/pkg/tracker"
 )
 
-// TestDemoReports checks that the demo's weekly reports show every state,
+// checkReports checks that the demo's weekly reports show every state,
 // that the supervisors have a queue, and that exactly one active
 // placement is stale, on purpose: Jonas Becker's.
-func TestDemoReports(t *testing.T) {
-	db := storetest.New(t, "sqlite")
+func checkReports(t *testing.T, st *store.Store) {
 	ctx := context.Background()
-	if err := seed.Demo(ctx, db.URL, auth.FastHasher(), storetest.Epoch); err != nil {
-		t.Fatal(err)
-	}
-	rs, total, err := db.Store.AllReports(ctx, admin, store.ReportFilter{Page: store.Page{PerPage: 100}})
+	rs, total, err := st.AllReports(ctx, admin, store.ReportFilter{Page: store.Page{PerPage: 100}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +26,7 @@ func TestDemoReports(t *testing.T) {
 			t.Errorf("no demo report is %s: %v of %d", st, states, total)
 		}
 	}
-	ps, _, err := db.Store.Placements(ctx, admin, store.PlacementFilter{State: "active", Page: store.Page{PerPage: 100}})
+	ps, _, err := st.Placements(ctx, admin, store.PlacementFilter{State: "active", Page: store.Page{PerPage: 100}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,6 +47,8 @@ func TestDemo(t *testing.T) {
 		t.Run("Tasks", func(t *testing.T) { checkTasks(t, st) })
 		t.Run("ListMatchesOne", func(t *testing.T) { checkListMatchesOne(t, st) })
 		t.Run("Activity", func(t *testing.T) { checkActivity(t, st, storetest.Epoch) })
+		t.Run("Objectives", func(t *testing.T) { checkObjectives(t, st) })
+		t.Run("Reports", func(t *testing.T) { checkReports(t, st) })
 	})
 }
 
