@@ -23,17 +23,6 @@ func (s *Server) checklistRoutes(a *echo.Group) {
 	a.PATCH("/placements/:id/checklist/:iid", s.tickChecklistItem)
 }
 
-// twoIDs reads the parent and child ids of a nested path.
-func twoIDs(c echo.Context, child string) (parent, id int64, err error) {
-	if parent, err = pathID(c, "id"); err != nil {
-		return 0, 0, err
-	}
-	if id, err = pathID(c, child); err != nil {
-		return 0, 0, err
-	}
-	return parent, id, nil
-}
-
 func (s *Server) listChecklistTemplate(c echo.Context) error {
 	branch, err := pathID(c, "id")
 	if err != nil {
@@ -71,7 +60,7 @@ func (s *Server) createChecklistTemplateItem(c echo.Context) error {
 }
 
 func (s *Server) getChecklistTemplateItem(c echo.Context) error {
-	branch, id, err := twoIDs(c, "tid")
+	branch, id, err := pathIDs(c, "tid")
 	if err != nil {
 		return err
 	}
@@ -83,7 +72,7 @@ func (s *Server) getChecklistTemplateItem(c echo.Context) error {
 }
 
 func (s *Server) updateChecklistTemplateItem(c echo.Context) error {
-	branch, id, err := twoIDs(c, "tid")
+	branch, id, err := pathIDs(c, "tid")
 	if err != nil {
 		return err
 	}
@@ -103,7 +92,7 @@ func (s *Server) updateChecklistTemplateItem(c echo.Context) error {
 }
 
 func (s *Server) deleteChecklistTemplateItem(c echo.Context) error {
-	branch, id, err := twoIDs(c, "tid")
+	branch, id, err := pathIDs(c, "tid")
 	if err != nil {
 		return err
 	}
@@ -126,7 +115,7 @@ func (s *Server) listChecklist(c echo.Context) error {
 }
 
 func (s *Server) getChecklistItem(c echo.Context) error {
-	pid, id, err := twoIDs(c, "iid")
+	pid, id, err := pathIDs(c, "iid")
 	if err != nil {
 		return err
 	}
@@ -142,7 +131,7 @@ type tickChecklistRequest struct {
 }
 
 func (s *Server) tickChecklistItem(c echo.Context) error {
-	pid, id, err := twoIDs(c, "iid")
+	pid, id, err := pathIDs(c, "iid")
 	if err != nil {
 		return err
 	}

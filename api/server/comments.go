@@ -44,17 +44,8 @@ func (s *Server) addComment(c echo.Context) error {
 	return created(c, fmt.Sprintf("/api/v1/tasks/%d/comments/%d", taskID, cm.ID), cm.Version, cm)
 }
 
-// commentIDs reads the task and comment ids of a comment's path.
-func commentIDs(c echo.Context) (taskID, id int64, err error) {
-	if taskID, err = pathID(c, "id"); err != nil {
-		return 0, 0, err
-	}
-	id, err = pathID(c, "cid")
-	return taskID, id, err
-}
-
 func (s *Server) getComment(c echo.Context) error {
-	taskID, id, err := commentIDs(c)
+	taskID, id, err := pathIDs(c, "cid")
 	if err != nil {
 		return err
 	}
@@ -70,7 +61,7 @@ type updateCommentRequest struct {
 }
 
 func (s *Server) updateComment(c echo.Context) error {
-	taskID, id, err := commentIDs(c)
+	taskID, id, err := pathIDs(c, "cid")
 	if err != nil {
 		return err
 	}
@@ -90,7 +81,7 @@ func (s *Server) updateComment(c echo.Context) error {
 }
 
 func (s *Server) deleteComment(c echo.Context) error {
-	taskID, id, err := commentIDs(c)
+	taskID, id, err := pathIDs(c, "cid")
 	if err != nil {
 		return err
 	}

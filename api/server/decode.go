@@ -135,6 +135,18 @@ func pathID(c echo.Context, name string) (int64, error) {
 	return v, nil
 }
 
+// pathIDs reads the ids of a nested path: the parent's (":id") and the
+// child's (":"+child).
+func pathIDs(c echo.Context, child string) (parent, id int64, err error) {
+	if parent, err = pathID(c, "id"); err != nil {
+		return 0, 0, err
+	}
+	if id, err = pathID(c, child); err != nil {
+		return 0, 0, err
+	}
+	return parent, id, nil
+}
+
 // query reads typed query parameters, collecting one message per bad field.
 type query struct {
 	c    echo.Context

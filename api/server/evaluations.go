@@ -48,18 +48,8 @@ func (s *Server) placementEvaluations(c echo.Context) error {
 	return all(c, items)
 }
 
-// evaluationIDs reads the placement and evaluation ids of an
-// evaluation's path.
-func evaluationIDs(c echo.Context) (placementID, id int64, err error) {
-	if placementID, err = pathID(c, "id"); err != nil {
-		return 0, 0, err
-	}
-	id, err = pathID(c, "eid")
-	return placementID, id, err
-}
-
 func (s *Server) getEvaluation(c echo.Context) error {
-	pid, id, err := evaluationIDs(c)
+	pid, id, err := pathIDs(c, "eid")
 	if err != nil {
 		return err
 	}
@@ -99,7 +89,7 @@ type updateEvaluationRequest struct {
 }
 
 func (s *Server) updateEvaluation(c echo.Context) error {
-	pid, id, err := evaluationIDs(c)
+	pid, id, err := pathIDs(c, "eid")
 	if err != nil {
 		return err
 	}

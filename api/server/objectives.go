@@ -54,19 +54,8 @@ func (s *Server) createObjective(c echo.Context) error {
 	return created(c, fmt.Sprintf("/api/v1/placements/%d/objectives/%d", pid, o.ID), o.Version, o)
 }
 
-// objectivePath reads the placement and objective ids of the path.
-func objectivePath(c echo.Context) (placement, objective int64, err error) {
-	if placement, err = pathID(c, "id"); err != nil {
-		return 0, 0, err
-	}
-	if objective, err = pathID(c, "oid"); err != nil {
-		return 0, 0, err
-	}
-	return placement, objective, nil
-}
-
 func (s *Server) getObjective(c echo.Context) error {
-	pid, oid, err := objectivePath(c)
+	pid, oid, err := pathIDs(c, "oid")
 	if err != nil {
 		return err
 	}
@@ -78,7 +67,7 @@ func (s *Server) getObjective(c echo.Context) error {
 }
 
 func (s *Server) updateObjective(c echo.Context) error {
-	pid, oid, err := objectivePath(c)
+	pid, oid, err := pathIDs(c, "oid")
 	if err != nil {
 		return err
 	}
@@ -98,7 +87,7 @@ func (s *Server) updateObjective(c echo.Context) error {
 }
 
 func (s *Server) deleteObjective(c echo.Context) error {
-	pid, oid, err := objectivePath(c)
+	pid, oid, err := pathIDs(c, "oid")
 	if err != nil {
 		return err
 	}

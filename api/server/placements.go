@@ -112,19 +112,8 @@ func (s *Server) listMilestones(c echo.Context) error {
 	return all(c, items)
 }
 
-// milestonePath reads the placement and milestone ids of the path.
-func milestonePath(c echo.Context) (placement, milestone int64, err error) {
-	if placement, err = pathID(c, "id"); err != nil {
-		return 0, 0, err
-	}
-	if milestone, err = pathID(c, "mid"); err != nil {
-		return 0, 0, err
-	}
-	return placement, milestone, nil
-}
-
 func (s *Server) getMilestone(c echo.Context) error {
-	pid, mid, err := milestonePath(c)
+	pid, mid, err := pathIDs(c, "mid")
 	if err != nil {
 		return err
 	}
@@ -141,7 +130,7 @@ type updateMilestoneRequest struct {
 }
 
 func (s *Server) updateMilestone(c echo.Context) error {
-	pid, mid, err := milestonePath(c)
+	pid, mid, err := pathIDs(c, "mid")
 	if err != nil {
 		return err
 	}

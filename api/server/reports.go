@@ -83,17 +83,8 @@ func (s *Server) createReport(c echo.Context) error {
 	return created(c, fmt.Sprintf("/api/v1/placements/%d/reports/%d", id, r.ID), r.Version, r)
 }
 
-// reportIDs reads the placement and report ids of a report's path.
-func reportIDs(c echo.Context) (placementID, id int64, err error) {
-	if placementID, err = pathID(c, "id"); err != nil {
-		return 0, 0, err
-	}
-	id, err = pathID(c, "rid")
-	return placementID, id, err
-}
-
 func (s *Server) getReport(c echo.Context) error {
-	placementID, id, err := reportIDs(c)
+	placementID, id, err := pathIDs(c, "rid")
 	if err != nil {
 		return err
 	}
@@ -113,7 +104,7 @@ type updateReportRequest struct {
 }
 
 func (s *Server) updateReport(c echo.Context) error {
-	placementID, id, err := reportIDs(c)
+	placementID, id, err := pathIDs(c, "rid")
 	if err != nil {
 		return err
 	}
