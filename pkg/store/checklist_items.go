@@ -113,7 +113,7 @@ func checklistWriter(tx *gorm.DB, actor *tracker.User, placementID, id int64) (*
 	if !actor.CanTickChecklist(&p) {
 		return nil, nil, tracker.Forbidden("only the intern, a supervisor of the branch or an admin may tick this checklist")
 	}
-	if err := ensurePlacementOpen(tx, p.ID); err != nil {
+	if err := ensurePlacementOpen(&p); err != nil {
 		return nil, nil, err
 	}
 	return &p, &it, nil

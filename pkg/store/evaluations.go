@@ -222,7 +222,7 @@ func evaluationForWrite(tx *gorm.DB, actor *tracker.User, placementID, id int64)
 	if !ok {
 		return nil, nil, 0, tracker.Forbidden("only the intern, a supervisor of the branch or an admin may change an evaluation")
 	}
-	if err := ensurePlacementOpen(tx, p.ID); err != nil {
+	if err := ensurePlacementOpen(&p); err != nil {
 		return nil, nil, 0, err
 	}
 	return &p, r, side, nil

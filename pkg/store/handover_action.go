@@ -61,17 +61,14 @@ type HandedTask struct {
 }
 
 // ensurePlacementOpen refuses, with ECodeHandedOver, any write to
-// placement placementID or to what belongs to it (milestones, objectives,
+// placement p or to what belongs to it (milestones, objectives,
 // evaluations, reports, checklists) once it has been handed over. Every
-// store method that writes such a thing calls it in its transaction.
-func ensurePlacementOpen(tx *gorm.DB, placementID int64) error {
-	var rows []struct{ HandedOverAt *time.Time }
-	if err := tx.Table("placements").Select("handed_over_at").Where("id = ?", placementID).Scan(&rows).Error; err != nil {
-		return err
-	}
-	if len(rows) == 1 && rows[0].HandedOverAt != nil {
+// store method that writes such a thing calls it in its transaction, on
+// the placement it loaded there.
+func ensurePlacementOpen(p *tracker.Placement) error {
+	if p.HandedOverAt != nil {
 		return tracker.Errorf(tracker.ECodeHandedOver, "this placement was handed over on %s and is read-only",
-			rows[0].HandedOverAt.UTC().Format("2006-01-02"))
+			p.HandedOverAt.UTC().Format("2006-01-02"))
 	}
 	return nil
 }
@@ -92,7 +89,7 @@ func (s *Store) HandOver(ctx context.Context, actor *tracker.User, placementID i
 		if !actor.CanManagePlacements(p.BranchID) {
 			return tracker.Forbidden("only an admin or a supervisor of the branch may hand a placement over")
 		}
-		if err := ensurePlacementOpen(tx, p.ID); err != nil {
+		if err := ensurePlacementOpen(&p); err != nil {
 			return err
 		}
 		if from := p.EndDate.AddDays(-HandoverWindowDays); s.Today().Before(from) {

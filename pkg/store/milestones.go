@@ -104,7 +104,7 @@ func (s *Store) UpdateMilestone(ctx context.Context, actor *tracker.User, placem
 		if !actor.CanManagePlacements(p.BranchID) {
 			return tracker.Forbidden("only an admin or a supervisor of the branch may change milestones")
 		}
-		if err := ensurePlacementOpen(tx, p.ID); err != nil {
+		if err := ensurePlacementOpen(&p); err != nil {
 			return err
 		}
 		if in.DueDate != nil && (in.DueDate.IsZero() || in.DueDate.Before(p.StartDate) || in.DueDate.After(p.EndDate)) {

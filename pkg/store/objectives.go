@@ -49,7 +49,7 @@ func objectiveWriter(tx *gorm.DB, actor *tracker.User, placementID, id int64) (*
 	if !actor.CanManagePlacements(p.BranchID) {
 		return nil, nil, tracker.Forbidden("only an admin or a supervisor of the branch may change the objectives of this placement")
 	}
-	if err := ensurePlacementOpen(tx, p.ID); err != nil {
+	if err := ensurePlacementOpen(&p); err != nil {
 		return nil, nil, err
 	}
 	return &p, o, nil

@@ -221,7 +221,7 @@ func (s *Store) UpdatePlacement(ctx context.Context, actor *tracker.User, id, ve
 		if !actor.CanManagePlacements(p.BranchID) {
 			return tracker.Forbidden("only an admin or a supervisor of the branch may change this placement")
 		}
-		if err := ensurePlacementOpen(tx, p.ID); err != nil {
+		if err := ensurePlacementOpen(&p); err != nil {
 			return err
 		}
 		d, err := placementDiff(tx, actor, &p, in)
@@ -298,7 +298,7 @@ func (s *Store) DeletePlacement(ctx context.Context, actor *tracker.User, id int
 		if !actor.CanManagePlacements(p.BranchID) {
 			return tracker.Forbidden("only an admin or a supervisor of the branch may delete this placement")
 		}
-		if err := ensurePlacementOpen(tx, p.ID); err != nil {
+		if err := ensurePlacementOpen(&p); err != nil {
 			return err
 		}
 		if err := tx.Where("placement_id = ?", id).Delete(&tracker.Milestone{}).Error; err != nil {

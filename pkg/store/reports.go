@@ -58,7 +58,7 @@ func reportPlacement(tx *gorm.DB, actor *tracker.User, placementID int64) (*trac
 	if err := loadPlacement(forUpdate(tx), actor, placementID, &p); err != nil {
 		return nil, 0, err
 	}
-	if err := ensurePlacementOpen(tx, p.ID); err != nil {
+	if err := ensurePlacementOpen(&p); err != nil {
 		return nil, 0, err
 	}
 	return &p, actor.ReportActorFor(&p), nil
