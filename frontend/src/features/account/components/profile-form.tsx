@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button, Card, ConflictNotice, FormError, SelectField, TextField } from '@/components';
 import { meQueryOptions } from '@/features/auth';
+import { useConflictReload } from '@/hooks/use-conflict-reload';
 import { useFieldErrors } from '@/hooks/use-field-errors';
 import type { User } from '@/lib/api';
 import { isLocale, locales, useI18n, type Locale } from '@/lib/i18n';
@@ -21,7 +22,6 @@ export function ProfileForm({ user }: { user: User }) {
   const [draft, setDraft] = useState<{ name: string; locale: Locale }>({ name: user.name, locale: user.locale });
   const [version, setVersion] = useState(user.version);
   const [notice, setNotice] = useState<string | null>(null);
-  const [reloading, setReloading] = useState(false);
   const save = useUpdateMe();
   const errs = useFieldErrors(save.error, fields);
 
@@ -40,17 +40,11 @@ export function ProfileForm({ user }: { user: User }) {
     );
   }
 
-  async function reloadKeepingDraft() {
-    setReloading(true);
-    try {
-      const fresh = await qc.fetchQuery({ ...meQueryOptions(), staleTime: 0 });
-      setVersion(fresh.version);
-      save.reset();
-      setNotice('conflict.reloaded');
-    } finally {
-      setReloading(false);
-    }
-  }
+  const { reloading, reload: reloadKeepingDraft } = useConflictReload(() => qc.fetchQuery({ ...meQueryOptions(), staleTime: 0 }), (fresh) => {
+    setVersion(fresh.version);
+    save.reset();
+    setNotice('conflict.reloaded');
+  });
 
   return (
     <Card title={t('account.profileTitle')} description={t('account.profileDescription')}>

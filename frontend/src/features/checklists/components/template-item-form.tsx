@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, ConflictNotice, Dialog, FormError, SelectField, TextField } from '@/components';
+import { useConflictReload } from '@/hooks/use-conflict-reload';
 import { useFieldErrors } from '@/hooks/use-field-errors';
 import { useT } from '@/lib/i18n';
 import type { TemplateItem } from '../api/get-template';
@@ -16,7 +17,6 @@ export function TemplateItemForm({ branchId, item, onDone, onCancel }: { branchI
   const [draft, setDraft] = useState<Draft>(() => (item ? draftOf(item) : { title: '', phase: 'onboarding', anchor: 'start', offset: '1' }));
   const [version, setVersion] = useState(item?.version ?? 0);
   const [missing, setMissing] = useState<Partial<Record<'title' | 'offset_days', string>>>({});
-  const [reloading, setReloading] = useState(false);
   const create = useCreateTemplateItem();
   const update = useUpdateTemplateItem();
   const save = item ? update : create;
@@ -35,17 +35,10 @@ export function TemplateItemForm({ branchId, item, onDone, onCancel }: { branchI
     else create.mutate({ branchId, body }, { onSuccess: onDone });
   }
 
-  async function reload() {
-    if (!item) return;
-    setReloading(true);
-    try {
-      const fresh = await getTemplateItem(branchId, item.id);
-      setVersion(fresh.version);
-      save.reset();
-    } finally {
-      setReloading(false);
-    }
-  }
+  const { reloading, reload } = useConflictReload(item ? () => getTemplateItem(branchId, item.id) : null, (fresh) => {
+    setVersion(fresh.version);
+    save.reset();
+  });
 
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const errorFor = (f: (typeof fields)[number]) => (f === 'title' || f === 'offset_days' ? missing[f] : undefined) ?? errs.errorFor(f);

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button, ConflictNotice, FormError, TextAreaField, TextField } from '@/components';
+import { useConflictReload } from '@/hooks/use-conflict-reload';
 import { useFieldErrors } from '@/hooks/use-field-errors';
 import { useT } from '@/lib/i18n';
 import { getObjective, useCreateObjective, useUpdateObjective, type Objective } from '../api/objectives';
@@ -22,8 +23,6 @@ export function ObjectiveForm({ placementId, objective, tasks, onDone }: {
   const [description, setDescription] = useState(objective?.description ?? '');
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set(objective?.task_ids ?? []));
   const [version, setVersion] = useState(objective?.version ?? 0);
-  const [reloading, setReloading] = useState(false);
-  const [reloaded, setReloaded] = useState(false);
   const create = useCreateObjective(placementId);
   const update = useUpdateObjective(placementId);
   const mutation = objective ? update : create;
@@ -44,24 +43,16 @@ export function ObjectiveForm({ placementId, objective, tasks, onDone }: {
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setReloaded(false);
+    clearReloaded();
     const body = { title: title.trim(), description: description.trim(), task_ids: offered.filter((x) => chosen.has(x.id)).map((x) => x.id) };
     if (objective) update.mutate({ id: objective.id, version, body }, { onSuccess: onDone });
     else create.mutate(body, { onSuccess: onDone });
   }
 
-  async function reload() {
-    if (!objective) return;
-    setReloading(true);
-    try {
-      const fresh = await getObjective(placementId, objective.id);
-      setVersion(fresh.version);
-      update.reset();
-      setReloaded(true);
-    } finally {
-      setReloading(false);
-    }
-  }
+  const { reloading, reloaded, reload, clearReloaded } = useConflictReload(objective ? () => getObjective(placementId, objective.id) : null, (fresh) => {
+    setVersion(fresh.version);
+    update.reset();
+  });
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label={objective ? t('objectives.editTitle') : t('objectives.newTitle')}>

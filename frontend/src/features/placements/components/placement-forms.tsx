@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, ConflictNotice, FormError, SelectField, TextAreaField, TextField } from '@/components';
 import { useBranches, usePeople } from '@/features/projects';
+import { useConflictReload } from '@/hooks/use-conflict-reload';
 import { useFieldErrors } from '@/hooks/use-field-errors';
 import type { Schemas, User } from '@/lib/api';
 import { formatDate, useI18n } from '@/lib/i18n';
@@ -102,8 +103,6 @@ export function EditPlacementForm({ user, placement, onSaved, onCancel }: { user
   const { t } = useI18n();
   const [draft, setDraft] = useState({ supervisor_id: String(placement.supervisor_id), end_date: placement.end_date, focus: placement.focus });
   const [version, setVersion] = useState(placement.version);
-  const [reloaded, setReloaded] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const supervisors = usePeople({ role: 'supervisor', branch_id: placement.branch_id, active: true });
   const update = useUpdatePlacement();
   const errs = useFieldErrors(update.error, editFields);
@@ -114,22 +113,15 @@ export function EditPlacementForm({ user, placement, onSaved, onCancel }: { user
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setReloaded(false);
+    clearReloaded();
     update.mutate({ id: placement.id, version, body: { supervisor_id: Number(draft.supervisor_id), end_date: draft.end_date, focus: draft.focus.trim() } },
       { onSuccess: (p) => { setVersion(p.version); onSaved(p); } });
   }
 
-  async function reload() {
-    setReloading(true);
-    try {
-      const fresh = await getPlacement(placement.id);
-      setVersion(fresh.version);
-      update.reset();
-      setReloaded(true);
-    } finally {
-      setReloading(false);
-    }
-  }
+  const { reloading, reloaded, reload, clearReloaded } = useConflictReload(() => getPlacement(placement.id), (fresh) => {
+    setVersion(fresh.version);
+    update.reset();
+  });
 
   return (
     <form className="form form--wide" onSubmit={onSubmit} noValidate aria-label={t('placementForm.editTitle', { name: placement.intern_name })}>

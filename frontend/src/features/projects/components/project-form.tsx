@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, ConflictNotice, FormError, SelectField, TextAreaField, TextField } from '@/components';
+import { useConflictReload } from '@/hooks/use-conflict-reload';
 import { useFieldErrors } from '@/hooks/use-field-errors';
 import type { Schemas, User } from '@/lib/api';
 import { useT } from '@/lib/i18n';
@@ -47,8 +48,6 @@ export function ProjectForm({ user, project, onSaved, onCancel }: {
     tag_ids: project?.tag_ids ?? [],
   }));
   const [version, setVersion] = useState(project?.version ?? 0);
-  const [reloaded, setReloaded] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const create = useCreateProject();
   const update = useUpdateProject();
   const save = project ? update : create;
@@ -70,7 +69,7 @@ export function ProjectForm({ user, project, onSaved, onCancel }: {
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setReloaded(false);
+    clearReloaded();
     const common = {
       title: draft.title.trim(),
       description: draft.description,
@@ -90,18 +89,10 @@ export function ProjectForm({ user, project, onSaved, onCancel }: {
     }
   }
 
-  async function reloadKeepingDraft() {
-    if (!project) return;
-    setReloading(true);
-    try {
-      const fresh = await getProject(project.id);
-      setVersion(fresh.version);
-      update.reset();
-      setReloaded(true);
-    } finally {
-      setReloading(false);
-    }
-  }
+  const { reloading, reloaded, reload: reloadKeepingDraft, clearReloaded } = useConflictReload(project ? () => getProject(project.id) : null, (fresh) => {
+    setVersion(fresh.version);
+    update.reset();
+  });
 
   const branchLocked = project !== undefined || user.role !== 'admin';
 

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, ConflictNotice, FormError, SelectField, TextAreaField, TextField } from '@/components';
+import { useConflictReload } from '@/hooks/use-conflict-reload';
 import { useFieldErrors } from '@/hooks/use-field-errors';
 import type { Schemas } from '@/lib/api';
 import { useT } from '@/lib/i18n';
@@ -51,8 +52,6 @@ export function TaskForm({ project, task, onSaved, onCancel }: {
   const t = useT();
   const [draft, setDraft] = useState<Draft>(() => draftOf(task));
   const [version, setVersion] = useState(task?.version ?? 0);
-  const [reloaded, setReloaded] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const create = useCreateTask();
   const update = useUpdateTask();
   const save = task ? update : create;
@@ -72,7 +71,7 @@ export function TaskForm({ project, task, onSaved, onCancel }: {
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setReloaded(false);
+    clearReloaded();
     const estimate = draft.estimate.trim() === '' ? null : Number(draft.estimate.replace(',', '.'));
     const body = {
       title: draft.title.trim(),
@@ -91,18 +90,10 @@ export function TaskForm({ project, task, onSaved, onCancel }: {
     }
   }
 
-  async function reloadKeepingDraft() {
-    if (!task) return;
-    setReloading(true);
-    try {
-      const fresh = await getTask(task.id);
-      setVersion(fresh.version);
-      update.reset();
-      setReloaded(true);
-    } finally {
-      setReloading(false);
-    }
-  }
+  const { reloading, reloaded, reload: reloadKeepingDraft, clearReloaded } = useConflictReload(task ? () => getTask(task.id) : null, (fresh) => {
+    setVersion(fresh.version);
+    update.reset();
+  });
 
   return (
     <form className="form form--wide" onSubmit={onSubmit} noValidate aria-label={task ? t('taskForm.editTitle') : t('taskForm.newTitle')}>

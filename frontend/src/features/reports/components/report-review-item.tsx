@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Button, ConflictNotice, DateTimeText, FormError, TextAreaField } from '@/components';
 import { paths } from '@/config/paths';
+import { useConflictReload } from '@/hooks/use-conflict-reload';
 import { useFieldErrors } from '@/hooks/use-field-errors';
 import { isApiError } from '@/lib/api';
 import { useT } from '@/lib/i18n';
@@ -22,7 +23,6 @@ export function ReportReviewItem({ report, onDone }: { report: WeeklyReport; onD
   const [revising, setRevising] = useState(false);
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const errs = useFieldErrors(update.error, fields);
   const headingId = `weekly-report-${report.id}`;
   const who = { name: report.intern_name, week: report.week };
@@ -41,16 +41,10 @@ export function ReportReviewItem({ report, onDone }: { report: WeeklyReport; onD
     decide({ state: 'needs_revision', review_comment: comment.trim() }, t('reports.sentBack', who));
   }
 
-  async function reload() {
-    setReloading(true);
-    try {
-      const fresh = await getReport(report.placement_id, report.id);
-      setVersion(fresh.version);
-      update.reset();
-    } finally {
-      setReloading(false);
-    }
-  }
+  const { reloading, reload } = useConflictReload(() => getReport(report.placement_id, report.id), (fresh) => {
+    setVersion(fresh.version);
+    update.reset();
+  });
 
   const conflict = isApiError(update.error) && update.error.code === 'version_mismatch';
   return (

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Card, ConflictNotice, FormError, Loading, TextAreaField } from '@/components';
+import { useConflictReload } from '@/hooks/use-conflict-reload';
 import { useFieldErrors } from '@/hooks/use-field-errors';
 import type { Schemas } from '@/lib/api';
 import { useT } from '@/lib/i18n';
@@ -84,7 +85,6 @@ function ReportForm({ placementId, week, report, onStatus, onSubmitted }: {
   const [blockers, setBlockers] = useState(report?.blockers ?? '');
   const [version, setVersion] = useState(report?.version ?? 0);
   const [missing, setMissing] = useState<{ done?: boolean; next?: boolean }>({});
-  const [reloading, setReloading] = useState(false);
   const create = useCreateReport();
   const update = useUpdateReport();
   const [submitting, setSubmitting] = useState(false);
@@ -116,17 +116,10 @@ function ReportForm({ placementId, week, report, onStatus, onSubmitted }: {
     }
   }
 
-  async function reload() {
-    if (!report) return;
-    setReloading(true);
-    try {
-      const fresh = await getReport(report.placement_id, report.id);
-      setVersion(fresh.version);
-      update.reset();
-    } finally {
-      setReloading(false);
-    }
-  }
+  const { reloading, reload } = useConflictReload(report ? () => getReport(report.placement_id, report.id) : null, (fresh) => {
+    setVersion(fresh.version);
+    update.reset();
+  });
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Button, ConflictNotice, DateText, DateTimeText, Dialog, FormError, NumberText, TextAreaField } from '@/components';
 import { getTask, projectPath, taskPath, type Task } from '@/features/projects';
+import { useConflictReload } from '@/hooks/use-conflict-reload';
 import { useFieldErrors } from '@/hooks/use-field-errors';
 import { isApiError } from '@/lib/api';
 import { useT } from '@/lib/i18n';
@@ -18,19 +19,12 @@ export function ReviewItem({ task, projectTitle, onDone }: { task: Task; project
   const accept = useAccept();
   const [version, setVersion] = useState(task.version);
   const [sendingBack, setSendingBack] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const headingId = `review-${task.id}`;
 
-  async function reload() {
-    setReloading(true);
-    try {
-      const fresh = await getTask(task.id);
-      setVersion(fresh.version);
-      accept.reset();
-    } finally {
-      setReloading(false);
-    }
-  }
+  const { reloading, reload } = useConflictReload(() => getTask(task.id), (fresh) => {
+    setVersion(fresh.version);
+    accept.reset();
+  });
 
   const acceptConflict = isApiError(accept.error) && accept.error.code === 'version_mismatch';
 
@@ -91,7 +85,6 @@ export function SendBackForm({ task, version, onVersion, onCancel, onSent }: {
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
   const [commentPosted, setCommentPosted] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const sendBack = useSendBack();
   const errs = useFieldErrors(sendBack.error, fields);
 
@@ -105,16 +98,10 @@ export function SendBackForm({ task, version, onVersion, onCancel, onSent }: {
     sendBack.mutate({ id: task.id, version, comment: comment.trim(), commentPosted, onCommentPosted: () => setCommentPosted(true) }, { onSuccess: onSent });
   }
 
-  async function reload() {
-    setReloading(true);
-    try {
-      const fresh = await getTask(task.id);
-      onVersion(fresh.version);
-      sendBack.reset();
-    } finally {
-      setReloading(false);
-    }
-  }
+  const { reloading, reload } = useConflictReload(() => getTask(task.id), (fresh) => {
+    onVersion(fresh.version);
+    sendBack.reset();
+  });
 
   const fieldError = missing ? t('review.commentRequired') : errs.errorFor('body') ?? errs.errorFor('comment');
   return (

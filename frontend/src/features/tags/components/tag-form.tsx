@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button, ConflictNotice, Dialog, FormError, SelectField, TextAreaField, TextField } from '@/components';
+import { useConflictReload } from '@/hooks/use-conflict-reload';
 import { useFieldErrors } from '@/hooks/use-field-errors';
 import { useT, type MessageKey } from '@/lib/i18n';
 import { useCreateTag } from '../api/create-tag';
@@ -21,8 +22,6 @@ export function TagForm({ tag, kind, onDone, onCancel }: { tag?: Tag; kind?: Tag
   const [draft, setDraft] = useState<Draft>(base);
   const [version, setVersion] = useState(tag?.version ?? 0);
   const [missing, setMissing] = useState<Partial<Record<'code' | 'name', MessageKey>>>({});
-  const [reloading, setReloading] = useState(false);
-  const [reloaded, setReloaded] = useState(false);
   const create = useCreateTag();
   const update = useUpdateTag();
   const save = tag ? update : create;
@@ -37,7 +36,7 @@ export function TagForm({ tag, kind, onDone, onCancel }: { tag?: Tag; kind?: Tag
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setReloaded(false);
+    clearReloaded();
     const m = check(draft);
     setMissing(m);
     if (Object.keys(m).length > 0) return;
@@ -55,22 +54,17 @@ export function TagForm({ tag, kind, onDone, onCancel }: { tag?: Tag; kind?: Tag
     update.mutate({ id: tag.id, version, body }, { onSuccess: onDone });
   }
 
-  async function reloadKeepingChanges() {
-    if (!tag) return;
-    setReloading(true);
-    try {
-      const fresh = await qc.fetchQuery({ ...tagQueryOptions(tag.id), staleTime: 0 });
+  const { reloading, reloaded, reload: reloadKeepingChanges, clearReloaded } = useConflictReload(
+    tag ? () => qc.fetchQuery({ ...tagQueryOptions(tag.id), staleTime: 0 }) : null,
+    (fresh) => {
       const next = draftOf(fresh);
       for (const k of fields) if (draft[k] !== base[k]) (next as Record<string, string>)[k] = draft[k];
       setDraft(next);
       setBase(draftOf(fresh));
       setVersion(fresh.version);
       save.reset();
-      setReloaded(true);
-    } finally {
-      setReloading(false);
-    }
-  }
+    },
+  );
 
   const set = (patch: Partial<Draft>) => {
     const d = { ...draft, ...patch };

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button, ConflictNotice, DateTimeText, Dialog, EmptyState, FormError, Loading, Pagination, TextAreaField } from '@/components';
+import { useConflictReload } from '@/hooks/use-conflict-reload';
 import { useFieldErrors } from '@/hooks/use-field-errors';
 import type { Schemas, User } from '@/lib/api';
 import { useT } from '@/lib/i18n';
@@ -116,7 +117,6 @@ function EditComment({ comment, onDone }: { comment: Schemas['Comment']; onDone:
   const qc = useQueryClient();
   const [body, setBody] = useState(comment.body);
   const [version, setVersion] = useState(comment.version);
-  const [reloading, setReloading] = useState(false);
   const save = useUpdateComment();
   const errs = useFieldErrors(save.error, bodyField);
 
@@ -125,17 +125,11 @@ function EditComment({ comment, onDone }: { comment: Schemas['Comment']; onDone:
     save.mutate({ taskId: comment.task_id, id: comment.id, version, body: body.trim() }, { onSuccess: onDone });
   }
 
-  async function reload() {
-    setReloading(true);
-    try {
-      const fresh = await getComment({ taskId: comment.task_id, id: comment.id });
-      setVersion(fresh.version);
-      save.reset();
-      void qc.invalidateQueries({ queryKey: ['tasks', 'comments', comment.task_id] });
-    } finally {
-      setReloading(false);
-    }
-  }
+  const { reloading, reload } = useConflictReload(() => getComment({ taskId: comment.task_id, id: comment.id }), (fresh) => {
+    setVersion(fresh.version);
+    save.reset();
+    void qc.invalidateQueries({ queryKey: ['tasks', 'comments', comment.task_id] });
+  });
 
   return (
     <form className="form form--wide comment__body" onSubmit={onSubmit} noValidate aria-label={t('taskPage.editComment')}>

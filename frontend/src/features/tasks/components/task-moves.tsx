@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, ConflictNotice, FormError, StatusBadge } from '@/components';
+import { useConflictReload } from '@/hooks/use-conflict-reload';
 import { isApiError, type Schemas, type User } from '@/lib/api';
 import { useT } from '@/lib/i18n';
 import { taskQueryOptions } from '../api/get-task';
@@ -18,7 +19,6 @@ export function TaskMoves({ task, user }: { task: Schemas['Task']; user: Pick<Us
   const qc = useQueryClient();
   const move = useUpdateTaskStatus();
   const [moved, setMoved] = useState<Schemas['TaskStatus'] | null>(null);
-  const [reloading, setReloading] = useState(false);
   const moves = movesFor(user, task);
   const capacity = capacityFor(user, task);
   const conflict = isApiError(move.error) && move.error.code === 'version_mismatch';
@@ -28,15 +28,7 @@ export function TaskMoves({ task, user }: { task: Schemas['Task']; user: Pick<Us
     move.mutate({ id: task.id, version: task.version, status: m.to }, { onSuccess: (saved) => setMoved(saved.status) });
   }
 
-  async function reload() {
-    setReloading(true);
-    try {
-      await qc.fetchQuery({ ...taskQueryOptions(task.id), staleTime: 0 });
-      move.reset();
-    } finally {
-      setReloading(false);
-    }
-  }
+  const { reloading, reload } = useConflictReload(() => qc.fetchQuery({ ...taskQueryOptions(task.id), staleTime: 0 }), () => move.reset());
 
   let hint: string | null = null;
   if (moves.length === 0) {

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button, ConflictNotice, Dialog, FormError } from '@/components';
+import { useConflictReload } from '@/hooks/use-conflict-reload';
 import { useFieldErrors } from '@/hooks/use-field-errors';
 import { isApiError, type Schemas, type User } from '@/lib/api';
 import { useT } from '@/lib/i18n';
@@ -25,8 +26,6 @@ export function EditUserForm({ user, self, branches, onSaved, onCancel }: FormPr
   const [draft, setDraft] = useState<UserDraft>(base);
   const [version, setVersion] = useState(user.version);
   const [checked, setChecked] = useState<DraftErrors>({});
-  const [reloading, setReloading] = useState(false);
-  const [reloaded, setReloaded] = useState(false);
   const save = useUpdateUser();
   const errs = useFieldErrors(save.error, fields);
   const selfRefused = self && isApiError(save.error) && save.error.code === 'forbidden';
@@ -34,7 +33,7 @@ export function EditUserForm({ user, self, branches, onSaved, onCancel }: FormPr
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setReloaded(false);
+    clearReloaded();
     const problems = checkDraft(draft, false);
     setChecked(problems);
     if (Object.keys(problems).length > 0) return;
@@ -46,20 +45,16 @@ export function EditUserForm({ user, self, branches, onSaved, onCancel }: FormPr
     save.mutate({ id: user.id, version, body }, { onSuccess: onSaved });
   }
 
-  async function reloadKeepingChanges() {
-    setReloading(true);
-    try {
-      const freshUser = await qc.fetchQuery({ ...userQueryOptions(user.id), staleTime: 0 });
+  const { reloading, reloaded, reload: reloadKeepingChanges, clearReloaded } = useConflictReload(
+    () => qc.fetchQuery({ ...userQueryOptions(user.id), staleTime: 0 }),
+    (freshUser) => {
       const fresh = draftOf(freshUser);
       setDraft(rebase(draft, base, fresh));
       setBase(fresh);
       setVersion(freshUser.version);
       save.reset();
-      setReloaded(true);
-    } finally {
-      setReloading(false);
-    }
-  }
+    },
+  );
 
   function onChange(d: UserDraft) {
     setDraft(d);
